@@ -1,0 +1,53 @@
+# The two commands users run: `make build` and `make test`. Everything runs from the project root.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DBT := $(BIN)/dbt
+ROWS ?= 100000
+DEST ?=
+
+export DBT_PROFILES_DIR := $(CURDIR)
+
+.PHONY: help install deps build test lint lint-python lint-sql pytest docs bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the pinned requirements
+
+deps: install ## Link the local dbt packages (packages/) into dbt_packages/
+	$(DBT) deps --quiet
+
+build: deps ## Seed, run and test the whole pipeline; writes output/curated_training_data.parquet
+	$(DBT) build
+
+lint-python: install ## ruff: lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint-sql: deps ## sqlfluff on every model, macro-rendered, on the in-memory lint target
+	$(BIN)/sqlfluff lint models analyses tests
+
+lint: lint-python lint-sql ## All linters
+
+pytest: deps ## pytest: unit tests and real dbt builds on temporary databases
+	$(BIN)/pytest
+
+test: lint pytest ## The whole suite, as CI runs it
+
+docs: deps ## Generate the docs site and serve it on http://127.0.0.1:8080
+	$(DBT) docs generate
+	$(DBT) docs serve --host 127.0.0.1 --port 8080 --no-browser
+
+bench: deps ## Benchmark the pipeline on ROWS synthetic messages (make bench ROWS=1000000)
+	$(BIN)/python scripts/bench.py --rows $(ROWS)
+
+clean: ## Remove dbt artefacts, the local database and exports (keeps .venv)
+	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal
+	find output -mindepth 1 ! -name .gitkeep -delete

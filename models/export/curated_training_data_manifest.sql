@@ -1,0 +1,108 @@
+{{ config(location=export_location('curated_training_data.manifest.json'), format='json') }}
+
+-- The manifest written beside the export: counts by split and intent, the vars used, package
+-- versions, the sha256 of the Parquet file and the accounting of every raw row. One JSON object,
+-- free of timestamps, so that identical inputs and vars give an identical file.
+{%- set vars_used = ['random_seed', 'synthetic_messages', 'train_ratio', 'validation_ratio', 'test_ratio',
+                     'balance_method', 'balance_target_ratio', 'smote_k_neighbors',
+                     'smote_max_rows_per_class', 'min_label_confidence', 'max_text_length'] %}
+with
+
+export as (
+
+    select * from {{ ref('curated_training_data') }}
+
+),
+
+accounting as (
+
+    select * from {{ ref('row_accounting') }}
+
+),
+
+versions as (
+
+    select * from {{ ref('ml_runtime_versions') }}
+
+),
+
+split_intent_counts as (
+
+    select
+        split,
+        intent,
+        count(*) as example_count,
+        count(*) filter (where is_synthetic) as synthetic_count,
+    from export
+    group by split, intent
+
+),
+
+split_counts as (
+
+    select
+        split,
+        sum(example_count)::bigint as example_count,
+        sum(synthetic_count)::bigint as synthetic_count,
+        map_from_entries(list((intent, example_count) order by intent)) as by_intent,
+    from split_intent_counts
+    group by split
+
+),
+
+accounting_by_type as (
+
+    select
+        record_type,
+        sum(row_count)::bigint as raw_rows,
+        coalesce(sum(row_count) filter (where resolution in ('kept', 'used')), 0)::bigint as kept_rows,
+        coalesce(sum(row_count) filter (where resolution = 'duplicate'), 0)::bigint as duplicate_rows,
+        coalesce(sum(row_count) filter (where resolution = 'quarantined'), 0)::bigint as quarantined_rows,
+        coalesce(
+            map_from_entries(list((reason_code, row_count) order by reason_code) filter (where resolution = 'quarantined')),
+            map()
+        ) as quarantined_by_reason,
+    from accounting
+    group by record_type
+
+),
+
+final as (
+
+    select
+        'curated_training_data' as dataset_name,
+        (select any_value(dataset_version) from export) as dataset_version,
+        'curated_training_data.parquet' as parquet_file,
+        (select sha256(content) from read_blob('{{ export_location("curated_training_data.parquet") }}'))
+            as parquet_sha256,
+        (select count(*) from export) as row_count,
+        (select map_from_entries(list((split, example_count) order by split)) from split_counts)
+            as counts_by_split,
+        (select map_from_entries(list((split, by_intent) order by split)) from split_counts)
+            as counts_by_split_and_intent,
+        (select map_from_entries(list((split, synthetic_count) order by split)) from split_counts)
+            as synthetic_counts_by_split,
+        {
+            {%- for name in vars_used %}
+            '{{ name }}': {{ "'" ~ var(name) ~ "'" if var(name) is string else var(name) }},
+            {%- endfor %}
+        } as vars,
+        (select map_from_entries(list((package_name, package_version) order by package_name)) from versions)
+            as package_versions,
+        (
+            select map_from_entries(list((
+                record_type || 's',
+                {
+                    'raw': raw_rows,
+                    'kept': kept_rows,
+                    'duplicates': duplicate_rows,
+                    'quarantined': quarantined_rows,
+                    'quarantined_by_reason': quarantined_by_reason,
+                }
+            ) order by record_type))
+            from accounting_by_type
+        ) as row_accounting,
+
+)
+
+select * from final

@@ -1,0 +1,40 @@
+-- One row per raw annotation row, from every source: the files in the landing zone and the generator.
+with
+
+csv_annotations as (
+
+    select * from {{ ref('stg_raw_files__annotations_csv') }}
+
+),
+
+jsonl_annotations as (
+
+    select * from {{ ref('stg_raw_files__annotations_jsonl') }}
+
+),
+
+parquet_annotations as (
+
+    select * from {{ ref('stg_raw_files__annotations_parquet') }}
+
+),
+
+synthetic_annotations as (
+
+    select * from {{ ref('stg_synthetic__annotations') }}
+
+),
+
+unioned as (
+
+    select * from csv_annotations
+    union all by name
+    select * from jsonl_annotations
+    union all by name
+    select * from parquet_annotations
+    union all by name
+    select * from synthetic_annotations
+
+)
+
+select * from unioned

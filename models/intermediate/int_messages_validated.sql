@@ -1,0 +1,71 @@
+-- One row per raw message row with the first row-level rule it breaks (null when it breaks none):
+-- missing_message_id, empty_text, text_too_long, unknown_channel, unknown_locale,
+-- unparseable_timestamp, then duplicate_message_id for every row of an id but the first.
+with
+
+messages as (
+
+    select * from {{ ref('int_messages_redacted') }}
+
+),
+
+channels as (
+
+    select * from {{ ref('channels') }}
+
+),
+
+locales as (
+
+    select * from {{ ref('locale_jurisdictions') }}
+
+),
+
+row_rules as (
+
+    select
+        messages.*,
+        locales.language as locale_language,
+        locales.jurisdiction,
+        locales.regulation,
+        case
+            when messages.message_id is null then 'missing_message_id'
+            when messages.message_text_clean = '' then 'empty_text'
+            when length(messages.message_text_clean) > {{ var('max_text_length') }} then 'text_too_long'
+            when channels.channel is null then 'unknown_channel'
+            when locales.locale is null then 'unknown_locale'
+            when messages.created_at is null then 'unparseable_timestamp'
+        end as row_rule_violation,
+    from messages
+    left join channels
+        on messages.channel = channels.channel
+    left join locales
+        on messages.locale = locales.locale
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by message_id, row_rule_violation is null
+            order by created_at, source_file, raw_row_id
+        ) as id_occurrence,
+    from row_rules
+
+),
+
+final as (
+
+    select
+        * exclude (row_rule_violation, id_occurrence),
+        case
+            when row_rule_violation is not null then row_rule_violation
+            when id_occurrence > 1 then 'duplicate_message_id'
+        end as rejection_reason,
+    from ranked
+
+)
+
+select * from final

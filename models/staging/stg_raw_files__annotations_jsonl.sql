@@ -1,0 +1,15 @@
+with
+
+source as (
+
+    select * from {{ raw_files_relation('raw_files', 'annotations_jsonl', raw_contract_columns('annotations')) }}
+
+),
+
+renamed as (
+
+    {{ stage_raw_annotations('source', 'raw_file', 'jsonl') }}
+
+)
+
+select * from renamed

@@ -1,0 +1,15 @@
+with
+
+source as (
+
+    select * from {{ raw_files_relation('raw_files', 'messages_jsonl', raw_contract_columns('messages')) }}
+
+),
+
+renamed as (
+
+    {{ stage_raw_messages('source', 'raw_file', 'jsonl') }}
+
+)
+
+select * from renamed

@@ -1,0 +1,78 @@
+-- One row per original synthetic message: its clean text (template with slots filled, PII cue
+-- phrases added, wrapped in a channel frame), before noise, duplication or defects.
+{%- set slots = ['service', 'data', 'account', 'marketing', 'sensitive', 'consent_target',
+                 'field', 'destination', 'regulator', 'timeframe', 'thing'] %}
+with
+
+choices as (
+
+    select * from {{ ref('synthetic_draft_choices') }}
+
+),
+
+pii_planted as (
+
+    select * from {{ ref('synthetic_pii_planted') }}
+
+),
+
+pii_sentences as (
+
+    select
+        draft_index,
+        string_agg(pii_phrase, ' ' order by pii_position) as pii_sentence,
+        list({'pii_type': pii_type, 'pii_value': pii_value} order by pii_position) as planted_pii,
+    from pii_planted
+    group by draft_index
+
+),
+
+bodies as (
+
+    select
+        choices.*,
+        {%- set ns = namespace(expression='choices.template_text') %}
+        {%- for slot in slots %}
+            {%- set ns.expression = "replace(" ~ ns.expression ~ ", '{" ~ slot ~ "}', choices.slot_" ~ slot ~ ")" %}
+        {%- endfor %}
+        {{ ns.expression }} as body_text,
+        pii_sentences.pii_sentence,
+        coalesce(pii_sentences.planted_pii, []) as planted_pii,
+    from choices
+    left join pii_sentences
+        on choices.draft_index = pii_sentences.draft_index
+
+),
+
+with_pii as (
+
+    select
+        *,
+        case
+            when pii_sentence is null then body_text
+            when draft_index % 3 = 0 then pii_sentence || ' ' || body_text
+            else body_text || ' ' || pii_sentence
+        end as body_with_pii,
+    from bodies
+
+),
+
+final as (
+
+    select
+        draft_index,
+        intent,
+        locale,
+        language,
+        channel,
+        template_id,
+        is_hard_negative,
+        created_at,
+        user_id,
+        planted_pii,
+        replace(replace(frame_text, '{body}', body_with_pii), '{service}', slot_service) as clean_text,
+    from with_pii
+
+)
+
+select * from final

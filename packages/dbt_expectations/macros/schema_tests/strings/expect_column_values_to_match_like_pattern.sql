@@ -1,0 +1,8 @@
+{# Expect every (optionally filtered) non-null value to match the SQL LIKE pattern. #}
+{% test expect_column_values_to_match_like_pattern(model, column_name, like_pattern, row_condition=None) -%}
+{{ dbt_expectations.expression_is_true(
+    model,
+    expression=column_name ~ " like '" ~ (like_pattern | replace("'", "''")) ~ "'",
+    row_condition=row_condition,
+) }}
+{%- endtest %}

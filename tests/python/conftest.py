@@ -1,0 +1,114 @@
+"""Shared fixtures: real dbt builds of the project on temporary databases, once per session."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+# Small enough to keep the suite quick, large enough for every label to reach every split.
+TEST_SYNTHETIC_MESSAGES = 6000
+
+
+@dataclass
+class Build:
+    """A finished dbt build: where its database and exports are, and dbt's result."""
+
+    work_dir: Path
+    database: Path
+    output_dir: Path
+    result: object
+
+    @property
+    def parquet(self) -> Path:
+        return self.output_dir / "curated_training_data.parquet"
+
+    @property
+    def manifest(self) -> Path:
+        return self.output_dir / "curated_training_data.manifest.json"
+
+    def query(self, sql: str):
+        with duckdb.connect(str(self.database), read_only=True) as connection:
+            return connection.sql(sql).fetchall()
+
+    def export_rows(self, sql: str):
+        """Run SQL over the exported Parquet file, visible as table `export`."""
+        with duckdb.connect() as connection:
+            connection.sql(f"create view export as select * from read_parquet('{self.parquet}')")
+            return connection.sql(sql).fetchall()
+
+
+def run_dbt(args: list[str], work_dir: Path, threads: int = 2, raw_dir: Path | None = None):
+    """Invoke dbt in-process from the project root, on the database and output folder of work_dir."""
+    from dbt.cli.main import dbtRunner
+
+    env = {
+        "PRIVACY_DUCKDB_PATH": str(work_dir / "curation.duckdb"),
+        "PRIVACY_OUTPUT_DIR": str(work_dir / "output"),
+        "DBT_THREADS": str(threads),
+    }
+    if raw_dir is not None:
+        env["PRIVACY_RAW_DIR"] = str(raw_dir)
+    saved = {key: os.environ.get(key) for key in [*env, "PRIVACY_RAW_DIR"]}
+    previous_dir = Path.cwd()
+    os.environ.update(env)
+    if raw_dir is None:
+        os.environ.pop("PRIVACY_RAW_DIR", None)
+    (work_dir / "output").mkdir(parents=True, exist_ok=True)
+    try:
+        os.chdir(PROJECT_DIR)
+        paths = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+        if args[0] != "deps":
+            paths += ["--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
+        return dbtRunner().invoke([*args, *paths])
+    finally:
+        os.chdir(previous_dir)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_project(work_dir: Path, vars_: dict | None = None, threads: int = 2, raw_dir=None) -> Build:
+    """`dbt build` of the whole project into work_dir; fails the test session if dbt fails."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    all_vars = {"synthetic_messages": TEST_SYNTHETIC_MESSAGES, **(vars_ or {})}
+    deps = run_dbt(["deps", "--quiet"], work_dir)
+    assert deps.success, f"dbt deps failed: {deps.exception}"
+    result = run_dbt(["build", "--vars", json.dumps(all_vars)], work_dir, threads=threads, raw_dir=raw_dir)
+    return Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", result)
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory) -> Build:
+    """The project built once with the test vars; shared by every test that only reads it."""
+    build = build_project(tmp_path_factory.mktemp("default_build"))
+    failures = [
+        f"{r.node.unique_id}: {r.status} {r.message}"
+        for r in build.result.result.results
+        if str(r.status) in ("error", "fail")
+    ]
+    assert build.result.success, "dbt build failed:\n" + "\n".join(failures)
+    return build
+
+
+@pytest.fixture(scope="session")
+def repeat_build(tmp_path_factory) -> Build:
+    """The same build again, with another thread count: it must give identical exports."""
+    build = build_project(tmp_path_factory.mktemp("repeat_build"), threads=1)
+    assert build.result.success
+    return build
+
+
+@pytest.fixture(scope="session")
+def other_seed_build(tmp_path_factory) -> Build:
+    """The same build with another random_seed."""
+    build = build_project(tmp_path_factory.mktemp("other_seed_build"), vars_={"random_seed": 7})
+    assert build.result.success
+    return build

@@ -1,0 +1,374 @@
+"""Run the integration project of the local dbt_expectations package and check every outcome.
+
+The project at packages/dbt_expectations/integration_tests tags each data test `expect_pass` or
+`expect_fail` (and names it `pass__...` / `fail__...`). This module builds that project for real
+with dbt's programmatic runner, on a DuckDB file that lives in a per-session temporary folder, and
+asserts that every test ends with the status its tag promises, that no declared test went missing,
+and that every implemented test and every optional argument is exercised by both kinds of case.
+It also checks that the compile-time argument checks reject bad arguments.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+import yaml
+from dbt.cli.main import dbtRunner
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = REPO_ROOT / "packages" / "dbt_expectations"
+PROJECT_DIR = PACKAGE_DIR / "integration_tests"
+
+KINDS = ("expect_pass", "expect_fail")
+EXPECTED_STATUS = {"expect_pass": "pass", "expect_fail": "fail"}
+NAME_PREFIX = {"expect_pass": "pass__", "expect_fail": "fail__"}
+
+# Every test the package implements, with the optional arguments of its upstream (0.10.x) signature.
+# Each (test, optional argument) pair must appear in at least one expect_pass and one expect_fail case.
+OPTIONAL_ARGUMENTS: dict[str, tuple[str, ...]] = {
+    # table shape
+    "expect_column_to_exist": ("column_index", "transform"),
+    "expect_table_columns_to_match_set": ("transform",),
+    "expect_table_column_count_to_equal": (),
+    "expect_table_row_count_to_be_between": (
+        "min_value",
+        "max_value",
+        "group_by",
+        "row_condition",
+        "strictly",
+    ),
+    "expect_table_row_count_to_equal_other_table": (
+        "group_by",
+        "compare_group_by",
+        "factor",
+        "row_condition",
+        "compare_row_condition",
+    ),
+    "expect_table_aggregation_to_equal_other_table": (
+        "compare_expression",
+        "group_by",
+        "compare_group_by",
+        "row_condition",
+        "compare_row_condition",
+        "tolerance",
+        "tolerance_percent",
+    ),
+    # missing values, unique values and types
+    "expect_column_values_to_not_be_null": ("row_condition",),
+    "expect_column_values_to_be_null": ("row_condition",),
+    "expect_column_values_to_be_unique": ("row_condition",),
+    "expect_column_values_to_be_of_type": (),
+    "expect_column_values_to_be_in_type_list": (),
+    "expect_compound_columns_to_be_unique": ("quote_columns", "ignore_row_if", "row_condition"),
+    # sets and ranges
+    "expect_column_values_to_be_in_set": ("quote_values", "row_condition"),
+    "expect_column_values_to_not_be_in_set": ("quote_values", "row_condition"),
+    "expect_column_values_to_be_between": ("min_value", "max_value", "row_condition", "strictly"),
+    "expect_column_values_to_be_increasing": ("sort_column", "strictly", "row_condition", "group_by", "step"),
+    # strings
+    "expect_column_value_lengths_to_be_between": ("min_value", "max_value", "row_condition", "strictly"),
+    "expect_column_values_to_match_regex": ("row_condition", "is_raw", "flags"),
+    "expect_column_values_to_not_match_regex": ("row_condition", "is_raw", "flags"),
+    "expect_column_values_to_not_match_regex_list": ("match_on", "row_condition", "is_raw", "flags"),
+    "expect_column_values_to_match_like_pattern": ("row_condition",),
+    # aggregates
+    "expect_column_distinct_count_to_equal": ("quote_values", "group_by", "row_condition"),
+    "expect_column_distinct_values_to_equal_set": ("quote_values", "row_condition"),
+    "expect_column_distinct_values_to_contain_set": ("quote_values", "row_condition"),
+    "expect_column_mean_to_be_between": ("min_value", "max_value", "group_by", "row_condition", "strictly"),
+    "expect_column_min_to_be_between": ("min_value", "max_value", "group_by", "row_condition", "strictly"),
+    "expect_column_max_to_be_between": ("min_value", "max_value", "group_by", "row_condition", "strictly"),
+    "expect_column_proportion_of_unique_values_to_be_between": (
+        "min_value",
+        "max_value",
+        "group_by",
+        "row_condition",
+        "strictly",
+    ),
+    "expect_column_quantile_values_to_be_between": (
+        "min_value",
+        "max_value",
+        "group_by",
+        "row_condition",
+        "strictly",
+    ),
+    "expect_column_most_common_value_to_be_in_set": ("quote_values", "data_type", "row_condition"),
+    # multi-column and distributional
+    "expect_column_pair_values_A_to_be_greater_than_B": ("or_equal", "row_condition"),
+    "expect_multicolumn_sum_to_equal": ("group_by", "row_condition"),
+    "expect_column_values_to_be_within_n_stdevs": ("group_by", "sigma_threshold"),
+    # generalised
+    "expression_is_true": ("test_condition", "group_by_columns", "row_condition"),
+    "expression_between": ("min_value", "max_value", "group_by_columns", "row_condition", "strictly"),
+}
+
+# Where the bounds are optional, a "min only" / "max only" case is what exercises the optional bound.
+BOUND_ARGUMENTS = ("min_value", "max_value")
+
+
+# --------------------------------------------------------------------------------------------
+# YAML declarations
+# --------------------------------------------------------------------------------------------
+
+
+def _entry_parts(entry: Any) -> tuple[str, dict[str, Any]]:
+    """Return (test name as written, properties) of one `data_tests:` list entry."""
+    if isinstance(entry, str):
+        return entry, {}
+    if "test_name" in entry:
+        return entry["test_name"], entry
+    ((test_name, properties),) = entry.items()
+    return test_name, properties or {}
+
+
+def declared_tests() -> list[dict[str, Any]]:
+    """Every data test declared in the integration project's property files."""
+    declared: list[dict[str, Any]] = []
+    for folder in ("models", "seeds"):
+        for path in sorted((PROJECT_DIR / folder).rglob("*.yml")):
+            document = yaml.safe_load(path.read_text()) or {}
+            for section in ("models", "seeds", "sources", "snapshots"):
+                for resource in document.get(section) or []:
+                    entries = list(resource.get("data_tests") or resource.get("tests") or [])
+                    for column in resource.get("columns") or []:
+                        entries += column.get("data_tests") or column.get("tests") or []
+                    for entry in entries:
+                        test_name, properties = _entry_parts(entry)
+                        config = properties.get("config") or {}
+                        declared.append(
+                            {
+                                "file": str(path.relative_to(PROJECT_DIR)),
+                                "test_name": test_name,
+                                "name": properties.get("name"),
+                                "tags": list(config.get("tags") or properties.get("tags") or []),
+                            }
+                        )
+    return declared
+
+
+def kind_of(tags: list[str]) -> str | None:
+    kinds = [tag for tag in tags if tag in KINDS]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+# --------------------------------------------------------------------------------------------
+# Running dbt
+# --------------------------------------------------------------------------------------------
+
+
+def invoke(command: str, project_dir: Path, work_dir: Path, events: list | None = None):
+    """Run one dbt command in-process on project_dir, artefacts under work_dir; return the result.
+
+    When `events` is a list, every event dbt emits is appended to it.
+    """
+    args = [command, "--project-dir", str(project_dir), "--profiles-dir", str(PROJECT_DIR)]
+    args += ["--log-path", str(work_dir / "logs")]
+    if command != "deps":
+        args += ["--target-path", str(work_dir / "target")]
+    callbacks = [events.append] if events is not None else []
+    return dbtRunner(callbacks=callbacks).invoke(args)
+
+
+class IntegrationRun(NamedTuple):
+    """The outcome of building the integration project."""
+
+    results: dict[str, Any]  # test results by test name
+    warnings: list[str]  # warnings and errors dbt logged while parsing, seeding and running
+
+
+@pytest.fixture(scope="session")
+def dbt_environment(tmp_path_factory: pytest.TempPathFactory):
+    """Point the integration profile at a fresh DuckDB file for this session."""
+    workdir = tmp_path_factory.mktemp("dbt_expectations_it")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DBT_EXPECTATIONS_IT_DB", str(workdir / "integration_tests.duckdb"))
+        patch.setenv("DBT_EXPECTATIONS_IT_THREADS", os.environ.get("DBT_EXPECTATIONS_IT_THREADS", "4"))
+        patch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+        yield workdir
+
+
+@pytest.fixture(scope="session")
+def integration_results(dbt_environment: Path) -> IntegrationRun:
+    """deps, seed, run and test the integration project; return the test results by test name."""
+    events: list = []
+    for command in ("deps", "seed", "run"):
+        result = invoke(command, PROJECT_DIR, dbt_environment, events)
+        assert result.success, f"dbt {command} failed: {result.exception or result.result}"
+    warnings = [
+        f"{event.info.name}: {event.info.msg}" for event in events if event.info.level in ("warn", "error")
+    ]
+
+    result = invoke("test", PROJECT_DIR, dbt_environment)
+    # Failing tests make the invocation unsuccessful by design; a crash leaves no result at all.
+    assert result.exception is None, f"dbt test crashed: {result.exception}"
+    assert result.result is not None, "dbt test returned no results"
+
+    by_name: dict[str, Any] = {}
+    for run_result in result.result.results:
+        node = run_result.node
+        assert node.name not in by_name, f"two test nodes are named {node.name}"
+        by_name[node.name] = run_result
+    return IntegrationRun(by_name, warnings)
+
+
+def status_of(run_result) -> str:
+    status = run_result.status
+    return str(getattr(status, "value", status)).lower()
+
+
+def tags_of(run_result) -> list[str]:
+    node = run_result.node
+    return sorted(set(node.tags or []) | set(node.config.tags or []))
+
+
+# --------------------------------------------------------------------------------------------
+# Tests
+# --------------------------------------------------------------------------------------------
+
+
+def test_declarations_are_tagged_and_named_consistently():
+    declared = declared_tests()
+    assert declared, "no data tests declared in the integration project"
+    problems = []
+    for test in declared:
+        kind = kind_of(test["tags"])
+        if kind is None:
+            problems.append(
+                f"{test['file']}: {test['name']} needs exactly one of {KINDS}, has {test['tags']}"
+            )
+        elif not (test["name"] or "").startswith(NAME_PREFIX[kind]):
+            problems.append(
+                f"{test['file']}: {test['name']} is tagged {kind} but not named {NAME_PREFIX[kind]}..."
+            )
+        if not test["test_name"].startswith("dbt_expectations."):
+            problems.append(f"{test['file']}: {test['name']} does not use a dbt_expectations test")
+    names = [test["name"] for test in declared]
+    duplicates = [name for name, count in Counter(names).items() if count > 1]
+    assert not duplicates, f"duplicate test names: {duplicates}"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.dbt
+def test_project_builds_without_warnings(integration_results):
+    # also catches macros/_macros.yml drifting from a macro signature (InvalidMacroAnnotation)
+    assert not integration_results.warnings, "\n".join(integration_results.warnings)
+
+
+@pytest.mark.dbt
+def test_no_declared_test_is_missing(integration_results):
+    declared = declared_tests()
+    declared_counts = Counter(kind_of(test["tags"]) for test in declared)
+    ran_counts = Counter(kind_of(tags_of(result)) for result in integration_results.results.values())
+    for kind in KINDS:
+        assert declared_counts[kind] > 0, f"no {kind} case declared"
+        assert ran_counts[kind] >= declared_counts[kind], (
+            f"{kind}: {declared_counts[kind]} declared in YAML but only {ran_counts[kind]} ran"
+        )
+    missing = sorted(test["name"] for test in declared if test["name"] not in integration_results.results)
+    assert not missing, f"declared but not run: {missing}"
+
+
+@pytest.mark.dbt
+def test_every_case_has_the_expected_status(integration_results):
+    mismatches = []
+    for name, result in sorted(integration_results.results.items()):
+        kind = kind_of(tags_of(result))
+        if kind is None:
+            mismatches.append(f"{name}: not tagged with exactly one of {KINDS} ({tags_of(result)})")
+            continue
+        status = status_of(result)
+        if status != EXPECTED_STATUS[kind]:
+            mismatches.append(f"{name}: {kind} but status {status} ({result.message})")
+    assert not mismatches, f"{len(mismatches)} unexpected outcomes:\n" + "\n".join(mismatches)
+
+
+@pytest.mark.dbt
+def test_every_implemented_test_is_exercised_in_both_kinds(integration_results):
+    seen: dict[str, set[str]] = defaultdict(set)
+    for result in integration_results.results.values():
+        metadata = result.node.test_metadata
+        assert metadata.namespace == "dbt_expectations", f"{result.node.name} is not a dbt_expectations test"
+        seen[kind_of(tags_of(result))].add(metadata.name)
+    for kind in KINDS:
+        missing = sorted(set(OPTIONAL_ARGUMENTS) - seen[kind])
+        assert not missing, f"never exercised by an {kind} case: {missing}"
+
+
+@pytest.mark.dbt
+def test_every_optional_argument_is_exercised_in_both_kinds(integration_results):
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for result in integration_results.results.values():
+        metadata = result.node.test_metadata
+        kwargs = set(metadata.kwargs)
+        kind = kind_of(tags_of(result))
+        for argument in OPTIONAL_ARGUMENTS.get(metadata.name, ()):
+            if argument in BOUND_ARGUMENTS:
+                # an optional bound is exercised when it is given alone
+                other = "max_value" if argument == "min_value" else "min_value"
+                if argument in kwargs and other not in kwargs:
+                    seen[kind].add((metadata.name, argument))
+            elif argument in kwargs:
+                seen[kind].add((metadata.name, argument))
+    for kind in KINDS:
+        missing = sorted(
+            f"{test}.{argument}"
+            for test, arguments in OPTIONAL_ARGUMENTS.items()
+            for argument in arguments
+            if (test, argument) not in seen[kind]
+        )
+        assert not missing, f"optional arguments never exercised by an {kind} case: {missing}"
+
+
+# --------------------------------------------------------------------------------------------
+# Argument checks that reject a test at compile time (they abort parsing, so they cannot live
+# in the integration project next to the other cases).
+# --------------------------------------------------------------------------------------------
+
+INVALID_USAGES = {
+    "bounds_missing": (
+        "dbt_expectations.expect_column_values_to_be_between",
+        {},
+        "You have to provide either a min_value, max_value or both",
+    ),
+    "bad_ignore_row_if": (
+        "dbt_expectations.expect_compound_columns_to_be_unique",
+        {"column_list": ["x"], "ignore_row_if": "sometimes"},
+        "`ignore_row_if` must be one of",
+    ),
+}
+
+
+@pytest.mark.dbt
+@pytest.mark.parametrize("case", sorted(INVALID_USAGES))
+def test_invalid_arguments_are_rejected(case: str, dbt_environment: Path):
+    test_name, arguments, message = INVALID_USAGES[case]
+    project = dbt_environment / f"invalid_{case}"
+    (project / "models").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text(
+        yaml.safe_dump(
+            {
+                "name": f"invalid_{case}",
+                "version": "1.0.0",
+                "config-version": 2,
+                "profile": "dbt_expectations_integration_tests",
+            }
+        )
+    )
+    (project / "packages.yml").write_text(yaml.safe_dump({"packages": [{"local": str(PACKAGE_DIR)}]}))
+    (project / "models" / "one_row.sql").write_text("select 1 as x\n")
+    test_entry = {test_name: {"arguments": arguments}}
+    model: dict[str, Any] = {"name": "one_row"}
+    if "column_list" not in arguments:
+        model["columns"] = [{"name": "x", "data_tests": [test_entry]}]
+    else:
+        model["data_tests"] = [test_entry]
+    (project / "models" / "schema.yml").write_text(yaml.safe_dump({"version": 2, "models": [model]}))
+
+    assert invoke("deps", project, project).success
+    result = invoke("parse", project, project)
+    assert not result.success, f"{case}: dbt accepted an invalid {test_name}"
+    assert message in str(result.exception), f"{case}: unexpected error {result.exception}"

@@ -1,0 +1,124 @@
+"""The exported Parquet and manifest, read back from disk, against the export contract."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pyarrow.parquet as pq
+import pytest
+
+pytestmark = pytest.mark.dbt
+
+INTENTS = {
+    "access", "deletion", "rectification", "portability", "restriction", "objection",
+    "opt_out_sale_sharing", "limit_sensitive_data", "consent_withdrawal", "marketing_unsubscribe",
+    "privacy_complaint", "privacy_info_question", "non_privacy",
+}  # fmt: skip
+REQUIRED_COLUMNS = {
+    "example_id", "message_id", "text", "intent", "split", "is_synthetic", "synthesis_method",
+    "channel", "locale", "language", "jurisdiction", "label_confidence", "annotator_agreement",
+    "dataset_version",
+}  # fmt: skip
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4})|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b")
+
+
+def test_export_has_the_contract_columns(default_build):
+    schema = pq.read_schema(default_build.parquet)
+    assert REQUIRED_COLUMNS <= set(schema.names)
+    assert any(name.startswith("f_") for name in schema.names)
+    assert "user_id" not in schema.names and "user_pseudonym" not in schema.names
+
+
+def test_every_label_and_split_is_present(default_build):
+    rows = default_build.export_rows("select distinct intent, split from export")
+    assert {intent for intent, _ in rows} == INTENTS
+    assert {split for _, split in rows} == {"train", "validation", "test"}
+    for split in ("train", "validation", "test"):
+        assert {intent for intent, s in rows if s == split} == INTENTS, f"a label is missing from {split}"
+
+
+def test_example_id_is_unique_and_not_null(default_build):
+    [(total, distinct, nulls)] = default_build.export_rows(
+        "select count(*), count(distinct example_id), count(*) - count(example_id) from export"
+    )
+    assert total > 0 and total == distinct and nulls == 0
+
+
+def test_no_email_or_phone_survives_in_text(default_build):
+    texts = [text for (text,) in default_build.export_rows("select text from export where text is not null")]
+    assert texts
+    leaks = [text for text in texts if EMAIL.search(text) or PHONE.search(text)]
+    assert leaks == [], f"{len(leaks)} texts still hold an e-mail or phone number, e.g. {leaks[:3]}"
+
+
+def test_no_message_in_two_splits(default_build):
+    rows = default_build.export_rows(
+        "select message_id from export where message_id is not null "
+        "group by message_id having count(distinct split) > 1 or count(*) > 1"
+    )
+    assert rows == []
+
+
+def test_only_train_has_synthetic_rows(default_build):
+    rows = default_build.export_rows(
+        "select split, synthesis_method, count(*), count(text), count(message_id) "
+        "from export where is_synthetic group by all"
+    )
+    assert rows, "SMOTE made no rows on the default build"
+    for split, method, _count, texts, message_ids in rows:
+        assert split == "train"
+        assert method in {"smote", "random_oversample"}
+        assert texts == 0 and message_ids == 0
+    [(non_synthetic_methods,)] = default_build.export_rows(
+        "select count(*) from export where not is_synthetic and synthesis_method != 'none'"
+    )
+    assert non_synthetic_methods == 0
+
+
+def test_smote_balances_train_and_keeps_natural_mix_elsewhere(default_build):
+    counts = dict(
+        ((split, intent), n)
+        for split, intent, n in default_build.export_rows("select split, intent, count(*) from export group by all")
+    )
+    train = {intent: counts[("train", intent)] for intent in INTENTS}
+    assert min(train.values()) >= 0.5 * max(train.values()) - 1
+    test = {intent: counts[("test", intent)] for intent in INTENTS}
+    assert max(test.values()) > 5 * min(test.values()), "the test split should keep the natural imbalance"
+
+
+def test_features_of_smote_rows_stay_whole_where_real_ones_are(default_build):
+    [(fractional,)] = default_build.export_rows(
+        "select count(*) from export where is_synthetic and (f_word_count != round(f_word_count) "
+        "or f_lexicon_deletion not in (0, 1) or f_pii_email_count != round(f_pii_email_count))"
+    )
+    assert fractional == 0
+
+
+def test_manifest_matches_the_parquet_file(default_build):
+    manifest = json.loads(default_build.manifest.read_text())
+    assert manifest["parquet_sha256"] == hashlib.sha256(default_build.parquet.read_bytes()).hexdigest()
+    rows = default_build.export_rows("select split, intent, count(*) from export group by all")
+    assert manifest["row_count"] == sum(n for *_, n in rows)
+    for split, intent, n in rows:
+        assert manifest["counts_by_split_and_intent"][split][intent] == n
+    assert manifest["vars"]["synthetic_messages"] == 6000
+    assert {"dbt-core", "duckdb", "imbalanced-learn", "pandas"} <= set(manifest["package_versions"])
+    [(version,)] = default_build.export_rows("select distinct dataset_version from export")
+    assert manifest["dataset_version"] == version
+
+
+def test_manifest_accounts_for_every_raw_row(default_build):
+    accounting = json.loads(default_build.manifest.read_text())["row_accounting"]
+    [(raw_messages,)] = default_build.query("select count(*) from main_intermediate.int_messages_unioned")
+    messages = accounting["messages"]
+    assert messages["raw"] == raw_messages
+    assert messages["raw"] == messages["kept"] + messages["duplicates"] + messages["quarantined"]
+    assert messages["quarantined"] == sum(messages["quarantined_by_reason"].values())
+    assert messages["duplicates"] > 0 and messages["quarantined"] > 0
+    annotations = accounting["annotations"]
+    assert annotations["raw"] == annotations["kept"] + annotations["quarantined"]
+    [(real_examples,)] = default_build.export_rows("select count(*) from export where not is_synthetic")
+    assert real_examples == messages["kept"]
