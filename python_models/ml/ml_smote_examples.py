@@ -37,9 +37,11 @@ def model(dbt, session):
 
     if method == "none" or sample.num_rows == 0:
         counts = {}
-    features = np.column_stack(
-        [sample.column(name).to_numpy().astype(np.float32) for name in feature_names]
-    ) if sample.num_rows else np.empty((0, len(feature_names)), np.float32)
+    features = (
+        np.column_stack([sample.column(name).to_numpy().astype(np.float32) for name in feature_names])
+        if sample.num_rows
+        else np.empty((0, len(feature_names)), np.float32)
+    )
     labels = sample.column("intent").to_pylist()
     result = balance_with_smote(features, labels, counts, target_ratio, k_neighbors, seed)
     return synthetic_frame(result, feature_names)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from imblearn.over_sampling import SMOTE, RandomOverSampler
+from imblearn.over_sampling import SMOTE
 
 
 @dataclass
@@ -104,23 +104,27 @@ def balance_with_smote(
             {
                 "intent": label,
                 "real_rows": int(class_counts[label]),
-                "rows_learned_from": int(len(real)),
+                "rows_learned_from": len(real),
                 "target_rows": int(target),
-                "synthetic_rows": int(len(rows)),
+                "synthetic_rows": len(rows),
                 "method": method,
                 "k_neighbors": int(k_used),
                 "fell_back": method == "random_oversample" or (method == "smote" and k_used < k_neighbors),
             }
         )
     if not parts:
-        return BalanceResult(np.empty((0, width), np.float32), np.array([], object), np.array([], object), report)
+        return BalanceResult(
+            np.empty((0, width), np.float32), np.array([], object), np.array([], object), report
+        )
     return BalanceResult(np.vstack(parts), np.concatenate(part_labels), np.concatenate(part_methods), report)
 
 
 def synthetic_frame(result: BalanceResult, feature_names: Sequence[str]) -> pd.DataFrame:
     """The synthetic rows as a frame: a stable example id, the label, the method and the features."""
     frame = pd.DataFrame(result.features, columns=list(feature_names))
-    counters = pd.Series(result.labels).groupby(result.labels).cumcount().to_numpy() if len(result.labels) else []
+    counters = (
+        pd.Series(result.labels).groupby(result.labels).cumcount().to_numpy() if len(result.labels) else []
+    )
     frame.insert(0, "example_id", [f"syn-{label}-{n + 1:08d}" for label, n in zip(result.labels, counters)])
     frame.insert(1, "intent", pd.Series(result.labels, dtype="string"))
     frame.insert(2, "synthesis_method", pd.Series(result.methods, dtype="string"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +34,14 @@ class Build:
         return self.output_dir / "curated_training_data.manifest.json"
 
     def query(self, sql: str):
-        with duckdb.connect(str(self.database), read_only=True) as connection:
-            return connection.sql(sql).fetchall()
+        """Run SQL on a copy of the build's database (dbt's in-process connection keeps the file open)."""
+        snapshot = self.work_dir / "snapshot.duckdb"
+        shutil.copyfile(self.database, snapshot)
+        try:
+            with duckdb.connect(str(snapshot), read_only=True) as connection:
+                return connection.sql(sql).fetchall()
+        finally:
+            snapshot.unlink(missing_ok=True)
 
     def export_rows(self, sql: str):
         """Run SQL over the exported Parquet file, visible as table `export`."""
