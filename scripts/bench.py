@@ -35,18 +35,14 @@ def layer_of(unique_id: str, original_path: str) -> str:
 def run_dbt(args: list[str]) -> dict:
     from dbt.cli.main import dbtRunner
 
-    result = dbtRunner().invoke(
-        [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
-    )
+    result = dbtRunner().invoke([*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)])
     if not result.success:
         raise SystemExit(f"dbt {' '.join(args)} failed: {result.exception or 'see the log above'}")
     return json.loads((PROJECT_DIR / "target" / "run_results.json").read_text())
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, required=True, help="synthetic messages to generate")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="keep the database and exports in this folder")
@@ -71,9 +67,7 @@ def main() -> int:
     seconds: dict[str, float] = defaultdict(float)
     for result in seed_results["results"] + run_results["results"]:
         node = nodes.get(result["unique_id"], {})
-        seconds[layer_of(result["unique_id"], node.get("original_file_path", "models/x/y"))] += result[
-            "execution_time"
-        ]
+        seconds[layer_of(result["unique_id"], node.get("original_file_path", "models/x/y"))] += result["execution_time"]
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nbenchmark: {options.rows:,} synthetic messages, {options.threads} threads, work dir {work}")

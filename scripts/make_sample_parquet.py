@@ -89,8 +89,7 @@ MESSAGES = [
     ),
     (
         "smp-0280",
-        "My health data from the watch isn't syncing to the app since the last update. Heart "
-        "rate shows 0 all day.",
+        "My health data from the watch isn't syncing to the app since the last update. Heart rate shows 0 all day.",
         "support_ticket",
         "en-US",
         "2026-03-03T23:56:48Z",
@@ -323,8 +322,7 @@ MESSAGES = [
     ),
     (
         "smp-0305",
-        "I  object  to  the  processing  of  my  data  for  direct  marketing  purposes  and  "
-        "for  profiling.",
+        "I  object  to  the  processing  of  my  data  for  direct  marketing  purposes  and  for  profiling.",
         "web_form",
         "en-US",
         "2026-03-15T23:37:19Z",

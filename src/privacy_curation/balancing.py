@@ -46,9 +46,7 @@ def round_integral_columns(synthetic: np.ndarray, real: np.ndarray) -> np.ndarra
     return np.clip(result, real.min(axis=0), real.max(axis=0))
 
 
-def smote_class(
-    features: np.ndarray, needed: int, k_neighbors: int, seed: int
-) -> tuple[np.ndarray, str, int]:
+def smote_class(features: np.ndarray, needed: int, k_neighbors: int, seed: int) -> tuple[np.ndarray, str, int]:
     """``needed`` new rows for one class, from its real rows.
 
     SMOTE interpolates between a row and one of its ``k`` nearest same-class neighbours; a class
@@ -113,19 +111,17 @@ def balance_with_smote(
             }
         )
     if not parts:
-        return BalanceResult(
-            np.empty((0, width), np.float32), np.array([], object), np.array([], object), report
-        )
+        return BalanceResult(np.empty((0, width), np.float32), np.array([], object), np.array([], object), report)
     return BalanceResult(np.vstack(parts), np.concatenate(part_labels), np.concatenate(part_methods), report)
 
 
 def synthetic_frame(result: BalanceResult, feature_names: Sequence[str]) -> pd.DataFrame:
     """The synthetic rows as a frame: a stable example id, the label, the method and the features."""
     frame = pd.DataFrame(result.features, columns=list(feature_names))
-    counters = (
-        pd.Series(result.labels).groupby(result.labels).cumcount().to_numpy() if len(result.labels) else []
+    counters = pd.Series(result.labels).groupby(result.labels).cumcount().to_numpy() if len(result.labels) else []
+    frame.insert(
+        0, "example_id", [f"syn-{label}-{n + 1:08d}" for label, n in zip(result.labels, counters, strict=False)]
     )
-    frame.insert(0, "example_id", [f"syn-{label}-{n + 1:08d}" for label, n in zip(result.labels, counters)])
     frame.insert(1, "intent", pd.Series(result.labels, dtype="string"))
     frame.insert(2, "synthesis_method", pd.Series(result.methods, dtype="string"))
     return frame

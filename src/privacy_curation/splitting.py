@@ -58,9 +58,7 @@ def assign_splits(
     ratios and the seed: never on input order or thread count. Keys must be unique.
     """
     ratios = normalise_ratios(ratios)
-    frame = pd.DataFrame(
-        {"key": pd.Series(keys, dtype="string"), "stratum": pd.Series(strata, dtype="string")}
-    )
+    frame = pd.DataFrame({"key": pd.Series(keys, dtype="string"), "stratum": pd.Series(strata, dtype="string")})
     if frame["key"].isna().any():
         raise ValueError("split keys must not be null")
     if frame["key"].duplicated().any():

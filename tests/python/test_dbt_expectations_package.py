@@ -198,9 +198,7 @@ def integration_results(dbt_environment: Path) -> IntegrationRun:
     for command in ("deps", "seed", "run"):
         result = invoke(command, PROJECT_DIR, dbt_environment, events)
         assert result.success, f"dbt {command} failed: {result.exception or result.result}"
-    warnings = [
-        f"{event.info.name}: {event.info.msg}" for event in events if event.info.level in ("warn", "error")
-    ]
+    warnings = [f"{event.info.name}: {event.info.msg}" for event in events if event.info.level in ("warn", "error")]
 
     result = invoke("test", PROJECT_DIR, dbt_environment)
     # Failing tests make the invocation unsuccessful by design; a crash leaves no result at all.
@@ -237,13 +235,9 @@ def test_declarations_are_tagged_and_named_consistently():
     for test in declared:
         kind = kind_of(test["tags"])
         if kind is None:
-            problems.append(
-                f"{test['file']}: {test['name']} needs exactly one of {KINDS}, has {test['tags']}"
-            )
+            problems.append(f"{test['file']}: {test['name']} needs exactly one of {KINDS}, has {test['tags']}")
         elif not (test["name"] or "").startswith(NAME_PREFIX[kind]):
-            problems.append(
-                f"{test['file']}: {test['name']} is tagged {kind} but not named {NAME_PREFIX[kind]}..."
-            )
+            problems.append(f"{test['file']}: {test['name']} is tagged {kind} but not named {NAME_PREFIX[kind]}...")
         if not test["test_name"].startswith("dbt_expectations."):
             problems.append(f"{test['file']}: {test['name']} does not use a dbt_expectations test")
     names = [test["name"] for test in declared]

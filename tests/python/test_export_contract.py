@@ -83,9 +83,7 @@ def test_only_train_has_synthetic_rows(default_build):
 def test_smote_balances_train_and_keeps_natural_mix_elsewhere(default_build):
     counts = dict(
         ((split, intent), n)
-        for split, intent, n in default_build.export_rows(
-            "select split, intent, count(*) from export group by all"
-        )
+        for split, intent, n in default_build.export_rows("select split, intent, count(*) from export group by all")
     )
     train = {intent: counts[("train", intent)] for intent in INTENTS}
     assert min(train.values()) >= 0.5 * max(train.values()) - 1

@@ -35,7 +35,7 @@ def test_splits_are_stratified_within_one_row():
     strata = ["a" if i % 10 else "b" for i in range(1000)]
     result = assign_splits(keys, strata, RATIOS, seed=1).set_index("key")["split"]
     for stratum in ("a", "b"):
-        members = [k for k, s in zip(keys, strata) if s == stratum]
+        members = [k for k, s in zip(keys, strata, strict=False) if s == stratum]
         counts = result.loc[members].value_counts().to_dict()
         assert counts == allocate_counts(len(members), RATIOS)
 
@@ -44,7 +44,7 @@ def test_split_ignores_input_order_and_depends_on_seed():
     keys = [f"m{i}" for i in range(500)]
     strata = [str(i % 7) for i in range(500)]
     first = assign_splits(keys, strata, RATIOS, seed=3)
-    pairs = list(zip(keys, strata))
+    pairs = list(zip(keys, strata, strict=False))
     random.Random(0).shuffle(pairs)
     shuffled = assign_splits([k for k, _ in pairs], [s for _, s in pairs], RATIOS, seed=3)
     assert first.equals(shuffled)
