@@ -112,7 +112,7 @@ final as (
         label_confidence,
         annotator_agreement,
         annotation_count,
-        columns('^f_')::double,
+        cast(columns('^f_') as double),
         dataset_version,
     from versioned
     order by split, intent, example_id

@@ -49,7 +49,7 @@ ranked as (
         sum(vote_count) over (partition by representative_message_id) as total_votes,
         row_number() over (
             partition by representative_message_id
-            order by vote_weight desc, vote_count desc, intent
+            order by vote_weight desc, vote_count desc, intent asc
         ) as vote_rank,
     from votes
 

@@ -78,11 +78,11 @@ featured as (
             4
         ) as f_uppercase_share,
         {%- for pii_type in pii_types %}
-        pii_{{ pii_type }}_count as f_pii_{{ pii_type }}_count,
+            pii_{{ pii_type }}_count as f_pii_{{ pii_type }}_count,
         {%- endfor %}
         {%- for intent in privacy_intents %}
-        regexp_matches(message_text_match, {{ sql_string_literal(lexicon_pattern(intent)) }})::integer
-            as f_lexicon_{{ intent }},
+            regexp_matches(message_text_match, {{ sql_string_literal(lexicon_pattern(intent)) }})::integer
+                as f_lexicon_{{ intent }},
         {%- endfor %}
     from kept
 

@@ -71,10 +71,12 @@ final as (
         * exclude (text_step),
         text_step as message_text_redacted,
         lower(text_step) as message_text_match,
+        -- noqa: disable=LT02
         {%- for placeholder in placeholders %}
-        (length(text_step) - length(replace(text_step, '<{{ placeholder | upper }}>', '')))
-        // {{ placeholder | length + 2 }} as pii_{{ placeholder }}_count,
+        (length(text_step) - length(replace(text_step, '<{{ placeholder | upper }}>', ''))) // {{ placeholder | length + 2 }}
+            as pii_{{ placeholder }}_count,
         {%- endfor %}
+        -- noqa: enable=LT02
     from person_names
 
 )

@@ -126,9 +126,16 @@ labelled as (
 
 with_repeats as (
 
-    select *, false as is_repeat from labelled
+    select
+        *,
+        false as is_repeat
+    from labelled
     union all
-    select *, true as is_repeat from labelled where defect_kind = 'repeated_annotation'
+    select
+        *,
+        true as is_repeat
+    from labelled
+    where defect_kind = 'repeated_annotation'
 
 ),
 

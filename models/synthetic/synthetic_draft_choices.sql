@@ -45,6 +45,7 @@ frames as (
 ),
 
 {#- Cumulative bounds for weighted draws; the last bound is 2 so that every draw in [0, 1) finds one. #}
+
 intent_bounds as (
 
     select
@@ -182,9 +183,9 @@ final as (
         with_template.locale,
         with_template.language,
         with_template.channel,
-        with_template.template.template_id as template_id,
-        with_template.template.template_text as template_text,
-        with_template.template.is_hard_negative as is_hard_negative,
+        with_template.template.template_id,
+        with_template.template.template_text,
+        with_template.template.is_hard_negative,
         with_template.frame_text,
         {{ pick_from_list('vocabulary.slot_service', synthetic_uniform('with_template.slot_hash', 0)) }}
             as slot_service,

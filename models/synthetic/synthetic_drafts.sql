@@ -21,7 +21,7 @@ pii_sentences as (
     select
         draft_index,
         string_agg(pii_phrase, ' ' order by pii_position) as pii_sentence,
-        list({'pii_type': pii_type, 'pii_value': pii_value} order by pii_position) as planted_pii,
+        list({ 'pii_type': pii_type, 'pii_value': pii_value } order by pii_position) as planted_pii,
     from pii_planted
     group by draft_index
 

@@ -25,7 +25,10 @@ originals as (
         draft_index,
         case
             when draft_index >= {{ n_drafts - n_defects }}
-                then ['{{ defect_kinds | join("', '") }}'][1 + (draft_index % {{ defect_kinds | length }})]
+                then
+                    [
+                        '{{ defect_kinds | join("', '") }}'
+                    ][1 + (draft_index % {{ defect_kinds | length }})]
         end as defect_kind,
         cast(null as varchar) as duplicate_kind,
         clean_text as planted_text,
@@ -54,7 +57,7 @@ duplicates as (
         duplicate_indices.duplicate_kind,
         case
             when duplicate_indices.duplicate_kind = 'exact' then drafts.clean_text
-            else case ((duplicate_indices.duplicate_hash >> 32) % 4)::integer
+            else case cast(((duplicate_indices.duplicate_hash >> 32) % 4) as integer)
                 when 0 then drafts.clean_text || ' Thanks in advance.'
                 when 1 then 'Hi again, ' || drafts.clean_text
                 when 2 then regexp_replace(drafts.clean_text, '[.!?]?\s*$', '!!')
@@ -62,8 +65,8 @@ duplicates as (
             end
         end as planted_text,
         drafts.created_at
-        + to_seconds((3600 + (duplicate_indices.duplicate_hash >> 40) % (30 * 86400))::bigint)
-        as created_at,
+        + to_seconds(cast((3600 + (duplicate_indices.duplicate_hash >> 40) % (30 * 86400)) as bigint))
+            as created_at,
         drafts.user_id,
     from duplicate_indices
     inner join drafts
@@ -102,14 +105,21 @@ with_noise_kinds as (
     select
         *,
         list_filter([
-            case when {{ synthetic_uniform('noise_hash', 0) }} < 0.03 and duplicate_kind is null
-                then 'mojibake' end,
-            case when {{ synthetic_uniform('noise_hash', 1) }} < 0.08
-                and duplicate_kind is null
-                and channel in ('email', 'web_form', 'support_ticket')
-                then 'html' end,
-            case when {{ synthetic_uniform('noise_hash', 2) }} < 0.06 then 'upper_case'
-                when {{ synthetic_uniform('noise_hash', 2) }} < 0.14 then 'lower_case' end,
+            case
+                when {{ synthetic_uniform('noise_hash', 0) }} < 0.03 and duplicate_kind is null
+                    then 'mojibake'
+            end,
+            case
+                when
+                    {{ synthetic_uniform('noise_hash', 1) }} < 0.08
+                    and duplicate_kind is null
+                    and channel in ('email', 'web_form', 'support_ticket')
+                    then 'html'
+            end,
+            case
+                when {{ synthetic_uniform('noise_hash', 2) }} < 0.06 then 'upper_case'
+                when {{ synthetic_uniform('noise_hash', 2) }} < 0.14 then 'lower_case'
+            end,
             case when {{ synthetic_uniform('noise_hash', 3) }} < 0.10 then 'stray_whitespace' end,
             case when {{ synthetic_uniform('noise_hash', 4) }} < 0.03 then 'control_characters' end,
         ], lambda kind: kind is not null) as noise_kinds,
@@ -162,8 +172,9 @@ final as (
     select
         emission_index,
         draft_index,
-        case when defect_kind = 'missing_message_id' then null
-            else 'syn-' || lpad(emission_index::varchar, 10, '0')
+        case
+            when defect_kind = 'missing_message_id' then null
+            else 'syn-' || lpad(cast(emission_index as varchar), 10, '0')
         end as message_id,
         case
             when defect_kind = 'empty_text' then ''
@@ -182,7 +193,8 @@ final as (
         end as message_text,
         case when defect_kind = 'unknown_channel' then 'fax' else channel end as channel,
         case when defect_kind = 'unknown_locale' then 'xx-XX' else locale end as locale,
-        case when defect_kind = 'unparseable_timestamp' then 'not a date'
+        case
+            when defect_kind = 'unparseable_timestamp' then 'not a date'
             else strftime(created_at, '%Y-%m-%dT%H:%M:%SZ')
         end as created_at,
         user_id,

@@ -60,13 +60,13 @@ typed as (
 with_type as (
 
     select
-        typed.* exclude (u_type),
+        typed.* exclude (typed.u_type),
         case
-        {%- set ns = namespace(cumulative=0.0) %}
-        {%- for pii_type, weight in pii_weights[:-1] %}
-            {%- set ns.cumulative = ns.cumulative + weight %}
-            when typed.u_type < {{ ns.cumulative }} then '{{ pii_type }}'
-        {%- endfor %}
+            {%- set ns = namespace(cumulative=0.0) %}
+            {%- for pii_type, weight in pii_weights[:-1] %}
+                {%- set ns.cumulative = ns.cumulative + weight %}
+                when typed.u_type < {{ ns.cumulative }} then '{{ pii_type }}'
+            {%- endfor %}
             when typed.language = 'en' then 'ssn'
             else 'email'
         end as pii_type,
@@ -101,32 +101,37 @@ with_values as (
         pii_position,
         pii_type,
         case pii_type
-            when 'card' then
-                case ((value_hash >> 80) % 3)::integer
-                    when 0 then array_to_string(
-                        regexp_extract_all(
-                            card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar,
-                            '\d{4}'
-                        ),
-                        ' '
-                    )
-                    when 1 then array_to_string(
-                        regexp_extract_all(
-                            card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar,
-                            '\d{4}'
-                        ),
-                        '-'
-                    )
-                    else card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar
-                end
-            when 'iban' then
-                case when (value_hash >> 84) % 2 = 0
-                    then array_to_string(regexp_extract_all(
-                        'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban,
-                        '.{1,4}'
-                    ), ' ')
-                    else 'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban
-                end
+            when 'card'
+                then
+                    case ((value_hash >> 80) % 3)::integer
+                        when 0
+                            then array_to_string(
+                                regexp_extract_all(
+                                    card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar,
+                                    '\d{4}'
+                                ),
+                                ' '
+                            )
+                        when 1
+                            then array_to_string(
+                                regexp_extract_all(
+                                    card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar,
+                                    '\d{4}'
+                                ),
+                                '-'
+                            )
+                        else card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar
+                    end
+            when 'iban'
+                then
+                    case
+                        when (value_hash >> 84) % 2 = 0
+                            then array_to_string(regexp_extract_all(
+                                'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban,
+                                '.{1,4}'
+                            ), ' ')
+                        else 'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban
+                    end
             else {{ synthetic_pii_value('pii_type', 'value_hash', 'first_name', 'last_name', 'slot_service') }}
         end as pii_value,
         value_hash,

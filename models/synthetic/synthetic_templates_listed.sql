@@ -13,11 +13,11 @@ listed as (
         intent,
         language,
         list(
-            {'template_id': template_id, 'template_text': template_text, 'is_hard_negative': is_hard_negative}
+            { 'template_id': template_id, 'template_text': template_text, 'is_hard_negative': is_hard_negative }
             order by template_id
         ) as templates,
         list(
-            {'template_id': template_id, 'template_text': template_text, 'is_hard_negative': is_hard_negative}
+            { 'template_id': template_id, 'template_text': template_text, 'is_hard_negative': is_hard_negative }
             order by template_id
         ) filter (where length_class = 'short') as short_templates,
     from templates

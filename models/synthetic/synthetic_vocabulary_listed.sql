@@ -33,7 +33,7 @@ slot_lists as (
     select
         languages.language,
         {%- for slot in slots %}
-        list(slot_values.slot_value order by slot_values.slot_value)
+            list(slot_values.slot_value order by slot_values.slot_value)
             filter (where slot_values.slot = '{{ slot }}') as slot_{{ slot }},
         {%- endfor %}
     from languages
@@ -48,7 +48,7 @@ phrase_lists as (
     select
         languages.language,
         {%- for pii_type in pii_types %}
-        list(pii_phrases.phrase_text order by pii_phrases.phrase_text)
+            list(pii_phrases.phrase_text order by pii_phrases.phrase_text)
             filter (where pii_phrases.pii_type = '{{ pii_type }}') as phrases_{{ pii_type }},
         {%- endfor %}
     from languages

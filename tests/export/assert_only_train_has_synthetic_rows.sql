@@ -6,6 +6,8 @@ select
     synthesis_method,
 from {{ ref('curated_training_data') }}
 where
-    (is_synthetic and (split != 'train' or text is not null or message_id is not null
-        or synthesis_method = 'none'))
+    (is_synthetic and (
+        split != 'train' or text is not null or message_id is not null
+        or synthesis_method = 'none'
+    ))
     or (not is_synthetic and synthesis_method != 'none')

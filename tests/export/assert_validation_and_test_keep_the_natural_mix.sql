@@ -4,20 +4,29 @@ with
 
 pool as (
 
-    select intent, count(*) as pool_count from {{ ref('curated_messages') }}
+    select
+        intent,
+        count(*) as pool_count
+    from {{ ref('curated_messages') }}
     group by intent
 
 ),
 
 pool_share as (
 
-    select intent, pool_count / sum(pool_count) over () as share from pool
+    select
+        intent,
+        pool_count / sum(pool_count) over () as share
+    from pool
 
 ),
 
 held_out as (
 
-    select split, intent, count(*) as split_count
+    select
+        split,
+        intent,
+        count(*) as split_count
     from {{ ref('curated_training_data') }}
     where split in ('validation', 'test')
     group by split, intent

@@ -32,11 +32,20 @@ duplicates as (
 
 outcomes as (
 
-    select raw_row_id, 'kept' as outcome from kept
+    select
+        raw_row_id,
+        'kept' as outcome
+    from kept
     union all
-    select raw_row_id, 'quarantined' as outcome from quarantined
+    select
+        raw_row_id,
+        'quarantined' as outcome
+    from quarantined
     union all
-    select raw_row_id, 'duplicate' as outcome from duplicates
+    select
+        raw_row_id,
+        'duplicate' as outcome
+    from duplicates
 
 ),
 
@@ -54,10 +63,15 @@ per_row as (
 
 unexplained as (
 
-    select raw_row_id, outcome_count from per_row
+    select
+        raw_row_id,
+        outcome_count
+    from per_row
     where outcome_count != 1
     union all
-    select outcomes.raw_row_id, -1 as outcome_count
+    select
+        outcomes.raw_row_id,
+        -1 as outcome_count
     from outcomes
     anti join raw_rows
         on outcomes.raw_row_id = raw_rows.raw_row_id

@@ -4,7 +4,9 @@ with
 
 planted as (
 
-    select pii_type, regexp_replace(pii_value, '[^0-9A-Z]', '', 'g') as compact_value
+    select
+        pii_type,
+        regexp_replace(pii_value, '[^0-9A-Z]', '', 'g') as compact_value
     from {{ ref('synthetic_pii_planted') }}
     where pii_type in ('card', 'iban')
 

@@ -3,7 +3,10 @@ with
 
 needed as (
 
-    select taxonomy.intent, locales.language, channels.channel
+    select
+        taxonomy.intent,
+        locales.language,
+        channels.channel
     from {{ ref('intent_taxonomy') }} as taxonomy
     cross join (select distinct language from {{ ref('locale_jurisdictions') }}) as locales
     cross join {{ ref('channels') }} as channels
