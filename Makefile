@@ -25,6 +25,7 @@ deps: install ## Link the local dbt packages (packages/) into dbt_packages/
 	$(DBT) deps --quiet
 
 build: deps ## Seed, run and test the whole pipeline; writes output/curated_training_data.parquet
+	mkdir -p output
 	$(DBT) build
 
 lint-python: install ## ruff: lint and format check
@@ -50,4 +51,4 @@ bench: deps ## Benchmark the pipeline on ROWS synthetic messages (make bench ROW
 
 clean: ## Remove dbt artefacts, the local database and exports (keeps .venv)
 	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal
-	find output -mindepth 1 ! -name .gitkeep -delete
+	rm -rf output
