@@ -93,6 +93,16 @@ with_card_payload as (
 
 ),
 
+with_check_digits as (
+
+    select
+        *,
+        card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar as card_number,
+        'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban as iban,
+    from with_card_payload
+
+),
+
 with_values as (
 
     select
@@ -104,38 +114,21 @@ with_values as (
             when 'card'
                 then
                     case ((value_hash >> 80) % 3)::integer
-                        when 0
-                            then array_to_string(
-                                regexp_extract_all(
-                                    card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar,
-                                    '\d{4}'
-                                ),
-                                ' '
-                            )
-                        when 1
-                            then array_to_string(
-                                regexp_extract_all(
-                                    card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar,
-                                    '\d{4}'
-                                ),
-                                '-'
-                            )
-                        else card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar
+                        when 0 then array_to_string(regexp_extract_all(card_number, '\d{4}'), ' ')
+                        when 1 then array_to_string(regexp_extract_all(card_number, '\d{4}'), '-')
+                        else card_number
                     end
             when 'iban'
                 then
                     case
                         when (value_hash >> 84) % 2 = 0
-                            then array_to_string(regexp_extract_all(
-                                'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban,
-                                '.{1,4}'
-                            ), ' ')
-                        else 'DE' || lpad((98 - (iban_bban || '131400')::hugeint % 97)::varchar, 2, '0') || iban_bban
+                            then array_to_string(regexp_extract_all(iban, '.{1,4}'), ' ')
+                        else iban
                     end
             else {{ synthetic_pii_value('pii_type', 'value_hash', 'first_name', 'last_name', 'slot_service') }}
         end as pii_value,
         value_hash,
-    from with_card_payload
+    from with_check_digits
 
 ),
 
