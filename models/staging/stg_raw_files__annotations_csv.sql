@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ raw_files_relation('raw_files', 'annotations_csv', raw_contract_columns('annotations')) }}
+    select * from {{ raw_files_relation('raw_files', 'annotations_csv', 'annotations') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ raw_files_relation('raw_files', 'messages_csv', raw_contract_columns('messages')) }}
+    select * from {{ raw_files_relation('raw_files', 'messages_csv', 'messages') }}
 
 ),
 
