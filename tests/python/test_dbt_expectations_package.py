@@ -5,12 +5,16 @@ The project at packages/dbt_expectations/integration_tests tags each data test `
 with dbt's programmatic runner, on a DuckDB file that lives in a per-session temporary folder, and
 asserts that every test ends with the status its tag promises, that no declared test went missing,
 and that every implemented test and every optional argument is exercised by both kinds of case.
-It also checks that the compile-time argument checks reject bad arguments.
+It also checks that the compile-time argument checks reject bad arguments, and runs a mutation proof:
+on a copy of the package whose every generic test is rewritten to return no rows, every expect_fail
+case must pass, so that no test is so weakly covered that breaking it would go unnoticed.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,6 +26,7 @@ from dbt.cli.main import dbtRunner
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = REPO_ROOT / "packages" / "dbt_expectations"
 PROJECT_DIR = PACKAGE_DIR / "integration_tests"
+SCHEMA_TESTS_DIR = PACKAGE_DIR / "macros" / "schema_tests"
 
 KINDS = ("expect_pass", "expect_fail")
 EXPECTED_STATUS = {"expect_pass": "pass", "expect_fail": "fail"}
@@ -32,7 +37,10 @@ NAME_PREFIX = {"expect_pass": "pass__", "expect_fail": "fail__"}
 OPTIONAL_ARGUMENTS: dict[str, tuple[str, ...]] = {
     # table shape
     "expect_column_to_exist": ("column_index", "transform"),
+    "expect_row_values_to_have_recent_data": ("row_condition",),
     "expect_table_columns_to_match_set": ("transform",),
+    "expect_table_columns_to_contain_set": ("transform",),
+    "expect_table_columns_to_not_contain_set": ("transform",),
     "expect_table_column_count_to_equal": (),
     "expect_table_row_count_to_be_between": (
         "min_value",
@@ -69,12 +77,17 @@ OPTIONAL_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "expect_column_values_to_not_be_in_set": ("quote_values", "row_condition"),
     "expect_column_values_to_be_between": ("min_value", "max_value", "row_condition", "strictly"),
     "expect_column_values_to_be_increasing": ("sort_column", "strictly", "row_condition", "group_by", "step"),
+    "expect_column_values_to_be_decreasing": ("sort_column", "strictly", "row_condition", "group_by", "step"),
     # strings
     "expect_column_value_lengths_to_be_between": ("min_value", "max_value", "row_condition", "strictly"),
     "expect_column_values_to_match_regex": ("row_condition", "is_raw", "flags"),
+    "expect_column_values_to_match_regex_list": ("match_on", "row_condition", "is_raw", "flags"),
     "expect_column_values_to_not_match_regex": ("row_condition", "is_raw", "flags"),
     "expect_column_values_to_not_match_regex_list": ("match_on", "row_condition", "is_raw", "flags"),
     "expect_column_values_to_match_like_pattern": ("row_condition",),
+    "expect_column_values_to_not_match_like_pattern": ("row_condition",),
+    "expect_column_values_to_match_like_pattern_list": ("match_on", "row_condition"),
+    "expect_column_values_to_not_match_like_pattern_list": ("match_on", "row_condition"),
     # aggregates
     "expect_column_distinct_count_to_equal": ("quote_values", "group_by", "row_condition"),
     "expect_column_distinct_values_to_equal_set": ("quote_values", "row_condition"),
@@ -97,6 +110,15 @@ OPTIONAL_ARGUMENTS: dict[str, tuple[str, ...]] = {
         "strictly",
     ),
     "expect_column_most_common_value_to_be_in_set": ("quote_values", "data_type", "row_condition"),
+    "expect_column_stdev_to_be_between": ("min_value", "max_value", "group_by", "row_condition", "strictly"),
+    "expect_column_sum_to_be_between": ("min_value", "max_value", "group_by", "row_condition", "strictly"),
+    "expect_column_unique_value_count_to_be_between": (
+        "min_value",
+        "max_value",
+        "group_by",
+        "row_condition",
+        "strictly",
+    ),
     # multi-column and distributional
     "expect_column_pair_values_A_to_be_greater_than_B": ("or_equal", "row_condition"),
     "expect_multicolumn_sum_to_equal": ("group_by", "row_condition"),
@@ -201,16 +223,23 @@ def integration_results(dbt_environment: Path) -> IntegrationRun:
     warnings = [f"{event.info.name}: {event.info.msg}" for event in events if event.info.level in ("warn", "error")]
 
     result = invoke("test", PROJECT_DIR, dbt_environment)
-    # Failing tests make the invocation unsuccessful by design; a crash leaves no result at all.
-    assert result.exception is None, f"dbt test crashed: {result.exception}"
-    assert result.result is not None, "dbt test returned no results"
+    return IntegrationRun(data_test_results(result, "test"), warnings)
 
+
+def data_test_results(result, command: str) -> dict[str, Any]:
+    """The data test results of one dbt invocation (seed and model results are left out), by test name."""
+    # Failing tests make the invocation unsuccessful by design; a crash leaves no result at all.
+    assert result.exception is None, f"dbt {command} crashed: {result.exception}"
+    assert result.result is not None, f"dbt {command} returned no results"
     by_name: dict[str, Any] = {}
     for run_result in result.result.results:
         node = run_result.node
+        if node.resource_type != "test":
+            assert status_of(run_result) in ("success", "pass"), f"{node.name}: {run_result.message}"
+            continue
         assert node.name not in by_name, f"two test nodes are named {node.name}"
         by_name[node.name] = run_result
-    return IntegrationRun(by_name, warnings)
+    return by_name
 
 
 def status_of(run_result) -> str:
@@ -221,6 +250,18 @@ def status_of(run_result) -> str:
 def tags_of(run_result) -> list[str]:
     node = run_result.node
     return sorted(set(node.tags or []) | set(node.config.tags or []))
+
+
+def unexpected_outcomes(results: dict[str, Any]) -> dict[str, str]:
+    """Every case whose status is not the one its tag promises, with what happened instead."""
+    mismatches = {}
+    for name, result in sorted(results.items()):
+        kind = kind_of(tags_of(result))
+        if kind is None:
+            mismatches[name] = f"not tagged with exactly one of {KINDS} ({tags_of(result)})"
+        elif status_of(result) != EXPECTED_STATUS[kind]:
+            mismatches[name] = f"{kind} but status {status_of(result)} ({result.message})"
+    return mismatches
 
 
 # --------------------------------------------------------------------------------------------
@@ -268,15 +309,7 @@ def test_no_declared_test_is_missing(integration_results):
 
 @pytest.mark.dbt
 def test_every_case_has_the_expected_status(integration_results):
-    mismatches = []
-    for name, result in sorted(integration_results.results.items()):
-        kind = kind_of(tags_of(result))
-        if kind is None:
-            mismatches.append(f"{name}: not tagged with exactly one of {KINDS} ({tags_of(result)})")
-            continue
-        status = status_of(result)
-        if status != EXPECTED_STATUS[kind]:
-            mismatches.append(f"{name}: {kind} but status {status} ({result.message})")
+    mismatches = [f"{name}: {problem}" for name, problem in unexpected_outcomes(integration_results.results).items()]
     assert not mismatches, f"{len(mismatches)} unexpected outcomes:\n" + "\n".join(mismatches)
 
 
@@ -333,6 +366,26 @@ INVALID_USAGES = {
         {"column_list": ["x"], "ignore_row_if": "sometimes"},
         "`ignore_row_if` must be one of",
     ),
+    "bad_datepart": (
+        "dbt_expectations.expect_row_values_to_have_recent_data",
+        {"datepart": "dya", "interval": 1},
+        "`datepart` must be one of",
+    ),
+    "interval_not_a_number": (
+        "dbt_expectations.expect_row_values_to_have_recent_data",
+        {"datepart": "day", "interval": "1"},
+        "`interval` must be a number",
+    ),
+    "pattern_list_is_a_string": (
+        "dbt_expectations.expect_column_values_to_match_like_pattern_list",
+        {"like_pattern_list": "%@%"},
+        "`like_pattern_list` must be a non-empty list",
+    ),
+    "empty_column_list": (
+        "dbt_expectations.expect_table_columns_to_contain_set",
+        {"column_list": []},
+        "`column_list` must be a non-empty list",
+    ),
 }
 
 
@@ -366,3 +419,105 @@ def test_invalid_arguments_are_rejected(case: str, dbt_environment: Path):
     result = invoke("parse", project, project)
     assert not result.success, f"{case}: dbt accepted an invalid {test_name}"
     assert message in str(result.exception), f"{case}: unexpected error {result.exception}"
+
+
+# --------------------------------------------------------------------------------------------
+# The registry above against the macros, and the mutation proof: break every generic test so
+# that it returns no rows, and every expect_fail case must notice (end with status pass).
+# --------------------------------------------------------------------------------------------
+
+# `{% test name(arguments) %}` + body + `{% endtest %}`, whitespace-control dashes allowed.
+TEST_BLOCK = re.compile(
+    r"(?P<open>\{%-?\s*test\s+(?P<name>\w+)\s*\((?P<arguments>.*?)\)\s*-?%\})(?P<body>.*?)(?P<close>\{%-?\s*endtest\s*-?%\})",
+    re.DOTALL,
+)
+TEST_OPENING = re.compile(r"\{%-?\s*test\s")
+
+
+def generic_test_signatures() -> dict[str, tuple[str, ...]]:
+    """Every generic test under macros/schema_tests, with the names of its defaulted (optional) arguments."""
+    signatures: dict[str, tuple[str, ...]] = {}
+    for path in sorted(SCHEMA_TESTS_DIR.rglob("*.sql")):
+        for match in TEST_BLOCK.finditer(path.read_text()):
+            arguments = [argument.strip() for argument in match["arguments"].split(",")]
+            optional = tuple(argument.split("=")[0].strip() for argument in arguments if "=" in argument)
+            assert match["name"] not in signatures, f"{match['name']} is defined twice"
+            signatures[match["name"]] = optional
+    return signatures
+
+
+def break_test_macros(package_dir: Path) -> list[str]:
+    """Rewrite every generic test of the package copy at package_dir to select no rows; return their names.
+
+    The original SQL is kept as a subquery, so it is still rendered, compiled and run (argument checks,
+    catalog lookups and SQL errors behave as before): only the rows it would return are dropped.
+    """
+    broken: list[str] = []
+
+    def wrap(match: re.Match) -> str:
+        broken.append(match["name"])
+        return f"{match['open']}\nselect * from (\n{match['body']}\n) as broken where false\n{match['close']}"
+
+    for path in sorted((package_dir / "macros" / "schema_tests").rglob("*.sql")):
+        source = path.read_text()
+        rewritten, count = TEST_BLOCK.subn(wrap, source)
+        assert count == len(TEST_OPENING.findall(source)), f"{path}: not every test block could be rewritten"
+        path.write_text(rewritten)
+    return broken
+
+
+def test_every_test_macro_is_registered_with_its_optional_arguments():
+    signatures = generic_test_signatures()
+    assert sorted(signatures) == sorted(OPTIONAL_ARGUMENTS), (
+        f"macros without an OPTIONAL_ARGUMENTS entry: {sorted(set(signatures) - set(OPTIONAL_ARGUMENTS))}; "
+        f"entries without a macro: {sorted(set(OPTIONAL_ARGUMENTS) - set(signatures))}"
+    )
+    drifted = {
+        name: (sorted(optional), sorted(OPTIONAL_ARGUMENTS[name]))
+        for name, optional in signatures.items()
+        if set(optional) != set(OPTIONAL_ARGUMENTS[name])
+    }
+    assert not drifted, f"optional arguments (macro, registry) differ: {drifted}"
+
+
+@pytest.mark.dbt
+def test_breaking_any_test_macro_is_detected(dbt_environment: Path, monkeypatch: pytest.MonkeyPatch):
+    # a copy of the package (and of its integration project) with every generic test broken
+    work_dir = dbt_environment / "mutation"
+    package_copy = work_dir / "dbt_expectations"
+    shutil.copytree(
+        PACKAGE_DIR,
+        package_copy,
+        ignore=shutil.ignore_patterns(
+            "target", "dbt_packages", "logs", "package-lock.yml", "*.duckdb", "*.duckdb.wal", ".user.yml"
+        ),
+    )
+    broken = break_test_macros(package_copy)
+    assert sorted(broken) == sorted(OPTIONAL_ARGUMENTS), "every implemented test must be broken"
+    assert "as broken where false" not in "".join(path.read_text() for path in SCHEMA_TESTS_DIR.rglob("*.sql"))
+
+    # link the broken copy as the project's package, as `dbt deps` would for `local: ../`: no extra invocation
+    project_copy = package_copy / "integration_tests"
+    (project_copy / "dbt_packages").mkdir()
+    (project_copy / "dbt_packages" / "dbt_expectations").symlink_to(package_copy, target_is_directory=True)
+
+    monkeypatch.setenv("DBT_EXPECTATIONS_IT_DB", str(work_dir / "mutation.duckdb"))
+    results = data_test_results(invoke("build", project_copy, work_dir), "build")
+
+    declared = {test["name"]: kind_of(test["tags"]) for test in declared_tests()}
+    assert sorted(results) == sorted(declared), "the broken build must run exactly the declared cases"
+    fail_cases = sorted(name for name, kind in declared.items() if kind == "expect_fail")
+    assert fail_cases, "no expect_fail case declared"
+
+    # every expect_fail case detects the breakage: its test now passes ...
+    undetected = [
+        f"{name}: {status_of(results[name])} ({results[name].message})"
+        for name in fail_cases
+        if status_of(results[name]) != "pass"
+    ]
+    assert not undetected, "expect_fail cases that did not pass with every test broken:\n" + "\n".join(undetected)
+    # ... and the broken SQL is still valid: the expect_pass cases pass too
+    errors = sorted(name for name, result in results.items() if status_of(result) != "pass")
+    assert not errors, f"cases that did not pass with every test broken: {errors}"
+    # so the ordinary status check flags every expect_fail case, and only those
+    assert sorted(unexpected_outcomes(results)) == fail_cases

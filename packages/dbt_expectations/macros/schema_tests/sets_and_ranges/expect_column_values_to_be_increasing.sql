@@ -1,52 +1,13 @@
 {# Expect column values to increase (strictly by default) along sort_column, optionally per group and by an exact step. #}
 {% test expect_column_values_to_be_increasing(model, column_name, sort_column=None, strictly=True, row_condition=None, group_by=None, step=None) -%}
-{%- set sort_column = sort_column if sort_column else column_name -%}
-{%- set operator = ">" if strictly else ">=" -%}
-{%- set group_columns = dbt_expectations._as_column_list(group_by, "group_by") -%}
-with all_values as (
-
-    select
-        {{ sort_column }} as sort_column,
-        {%- for group_column in group_columns %}
-        {{ group_column }},
-        {%- endfor %}
-        {{ column_name }} as value_field,
-    from {{ model }}
-    {%- if row_condition %}
-    where {{ row_condition }}
-    {%- endif %}
-
-),
-
-add_lag_values as (
-
-    select
-        all_values.*,
-        lag(all_values.value_field) over (
-            {%- if group_columns %}
-            partition by all_values.{{ group_columns | join(", all_values.") }}
-            {%- endif %}
-            order by all_values.sort_column
-        ) as value_field_lag,
-    from all_values
-
-),
-
-validation_errors as (
-
-    select add_lag_values.*,
-    from add_lag_values
-    where
-        add_lag_values.value_field_lag is not null
-        and not (
-            add_lag_values.value_field {{ operator }} add_lag_values.value_field_lag
-            {%- if step %}
-            and add_lag_values.value_field - add_lag_values.value_field_lag = {{ step }}
-            {%- endif %}
-        )
-
-)
-
-select validation_errors.*,
-from validation_errors
+{{ dbt_expectations._column_values_monotonic(
+    model,
+    column_name,
+    direction="increasing",
+    sort_column=sort_column,
+    strictly=strictly,
+    row_condition=row_condition,
+    group_by=group_by,
+    step=step,
+) }}
 {%- endtest %}

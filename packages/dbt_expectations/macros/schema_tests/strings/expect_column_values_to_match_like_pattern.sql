@@ -2,7 +2,7 @@
 {% test expect_column_values_to_match_like_pattern(model, column_name, like_pattern, row_condition=None) -%}
 {{ dbt_expectations.expression_is_true(
     model,
-    expression=column_name ~ " like '" ~ (like_pattern | replace("'", "''")) ~ "'",
+    expression=dbt_expectations._like_match_expression(column_name, like_pattern),
     row_condition=row_condition,
 ) }}
 {%- endtest %}

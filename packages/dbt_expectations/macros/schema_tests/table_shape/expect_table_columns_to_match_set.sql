@@ -1,32 +1,18 @@
 {# Expect the relation's columns to be exactly the given set (order-insensitive, compared after transform). #}
 {% test expect_table_columns_to_match_set(model, column_list, transform="upper") -%}
+{%- do dbt_expectations._validate_non_empty_list(column_list, "column_list", "column names") -%}
 {%- if execute -%}
-{%- if column_list is string or (column_list | length) == 0 -%}
-    {{ exceptions.raise_compiler_error(
-        "`column_list` must be a non-empty list of column names. Got: '" ~ column_list ~ "'."
-    ) }}
-{%- endif -%}
 {%- set expected_names = [] -%}
 {%- for column_name in column_list -%}
     {%- do expected_names.append(dbt_expectations._transform_name(column_name, transform)) -%}
 {%- endfor -%}
 {%- set relation_column_names = dbt_expectations._get_column_list(model, transform) -%}
 with relation_columns as (
-    {%- for name in relation_column_names %}
-    select cast('{{ name | replace("'", "''") }}' as {{ dbt.type_string() | lower }}) as relation_column,
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+{{ dbt_expectations._column_name_select(relation_column_names, "relation_column") }}
 ),
 
 input_columns as (
-    {%- for name in expected_names %}
-    select cast('{{ name | replace("'", "''") }}' as {{ dbt.type_string() | lower }}) as input_column,
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+{{ dbt_expectations._column_name_select(expected_names, "input_column") }}
 )
 
 select
