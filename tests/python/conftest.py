@@ -36,12 +36,16 @@ class Build:
     def query(self, sql: str):
         """Run SQL on a copy of the build's database (dbt's in-process connection keeps the file open)."""
         snapshot = self.work_dir / "snapshot.duckdb"
+        wal = Path(f"{self.database}.wal")
         shutil.copyfile(self.database, snapshot)
+        if wal.exists():  # changes dbt has not checkpointed yet
+            shutil.copyfile(wal, f"{snapshot}.wal")
         try:
-            with duckdb.connect(str(snapshot), read_only=True) as connection:
+            with duckdb.connect(str(snapshot)) as connection:
                 return connection.sql(sql).fetchall()
         finally:
             snapshot.unlink(missing_ok=True)
+            Path(f"{snapshot}.wal").unlink(missing_ok=True)
 
     def export_rows(self, sql: str):
         """Run SQL over the exported Parquet file, visible as table `export`."""

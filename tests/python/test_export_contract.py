@@ -21,6 +21,7 @@ REQUIRED_COLUMNS = {
     "channel", "locale", "language", "jurisdiction", "label_confidence", "annotator_agreement",
     "dataset_version",
 }  # fmt: skip
+CARD_CANDIDATE = re.compile(r"\b\d(?:[ -]?\d){12,18}\b")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(
     r"(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4})|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
@@ -54,6 +55,29 @@ def test_no_email_or_phone_survives_in_text(default_build):
     assert texts
     leaks = [text for text in texts if EMAIL.search(text) or PHONE.search(text)]
     assert leaks == [], f"{len(leaks)} texts still hold an e-mail or phone number, e.g. {leaks[:3]}"
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, digit in enumerate(int(d) for d in reversed(digits)):
+        doubled = digit * 2 if position % 2 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    return total % 10 == 0
+
+
+def test_luhn_helper_knows_a_card_from_a_typo():
+    assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
+
+
+def test_no_payment_card_survives_in_text(default_build):
+    texts = [text for (text,) in default_build.export_rows("select text from export where text is not null")]
+    leaks = [
+        text
+        for text in texts
+        for candidate in CARD_CANDIDATE.findall(text)
+        if luhn_valid(re.sub(r"\D", "", candidate))
+    ]
+    assert leaks == [], f"{len(leaks)} texts still hold a Luhn-valid card number, e.g. {leaks[:3]}"
 
 
 def test_no_message_in_two_splits(default_build):
