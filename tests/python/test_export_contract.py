@@ -72,10 +72,7 @@ def test_luhn_helper_knows_a_card_from_a_typo():
 def test_no_payment_card_survives_in_text(default_build):
     texts = [text for (text,) in default_build.export_rows("select text from export where text is not null")]
     leaks = [
-        text
-        for text in texts
-        for candidate in CARD_CANDIDATE.findall(text)
-        if luhn_valid(re.sub(r"\D", "", candidate))
+        text for text in texts for candidate in CARD_CANDIDATE.findall(text) if luhn_valid(re.sub(r"\D", "", candidate))
     ]
     assert leaks == [], f"{len(leaks)} texts still hold a Luhn-valid card number, e.g. {leaks[:3]}"
 
