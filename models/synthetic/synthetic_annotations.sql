@@ -1,9 +1,12 @@
--- One row per synthetic annotation in the raw landing shape: one to three annotators per message,
--- each right with their own reliability and otherwise confusing the label with a neighbour,
--- plus a few defective rows (unknown label, confidence outside [0, 1], unknown message,
--- a repeated annotation, a missing annotator).
-{%- set n_annotators = 40 %}
-{%- set n_total = var('synthetic_messages') | int %}
+-- One row per synthetic annotation in the raw landing shape: one to three annotators per message
+-- from the reliable pool (experts and average annotators, right with their own accuracy and
+-- otherwise confusing the label with a neighbour, less sure when wrong), and on a few messages one
+-- annotator from the unreliable pool (confusers, random and constant spammers, see
+-- synthetic_annotator_profiles); plus a few defective rows (unknown label, confidence outside
+-- [0, 1], unknown message, a repeated annotation, a missing annotator).
+{%- set n_reliable = 34 %}
+{%- set n_unreliable = 6 %}
+{%- set unreliable_message_rate = 0.05 %}
 {%- set defect_rate = var('synthetic_defect_rate', 0.003) %}
 {%- set defect_kinds = ['unknown_intent', 'confidence_above_one', 'confidence_below_zero',
                         'unknown_message', 'repeated_annotation', 'missing_annotator'] %}
@@ -23,14 +26,7 @@ taxonomy as (
 
 annotators as (
 
-    select
-        range as annotator_index,
-        'syn-ann-' || lpad(range::varchar, 2, '0') as annotator_id,
-        case
-            when range < 5 then 0.55 + 0.15 * {{ synthetic_uniform(synthetic_hash('annotator', 'range'), 0) }}
-            else 0.86 + 0.13 * {{ synthetic_uniform(synthetic_hash('annotator', 'range'), 0) }}
-        end as reliability,
-    from range({{ n_annotators }})
+    select * from {{ ref('synthetic_annotator_profiles') }}
 
 ),
 
@@ -48,6 +44,13 @@ messages as (
         true_intent,
         true_created_at,
         {{ synthetic_hash('annotation', 'emission_index') }} as annotation_hash,
+        case
+            when {{ synthetic_uniform('annotation_hash', 0) }} < 0.35 then 1
+            when {{ synthetic_uniform('annotation_hash', 0) }} < 0.7 then 2
+            else 3
+        end as annotation_total,
+        {{ synthetic_uniform('annotation_hash', 4) }} < {{ unreliable_message_rate }}
+            as has_unreliable_annotator,
     from emitted
 
 ),
@@ -56,14 +59,7 @@ slots as (
 
     select
         messages.*,
-        unnest(range(
-            1,
-            case
-                when {{ synthetic_uniform('annotation_hash', 0) }} < 0.4 then 2
-                when {{ synthetic_uniform('annotation_hash', 0) }} < 0.7 then 3
-                else 4
-            end
-        )) as annotation_position,
+        unnest(range(1, annotation_total + 1)) as annotation_position,
     from messages
 
 ),
@@ -72,55 +68,101 @@ assigned as (
 
     select
         slots.*,
-        (
-            (slots.annotation_hash >> 16) % {{ n_annotators }}
-            + (slots.annotation_position - 1) * (1 + (slots.annotation_hash >> 32) % {{ n_annotators // 2 - 1 }})
-        ) % {{ n_annotators }} as annotator_index,
-        {{ synthetic_hash('label', "slots.emission_index || '-' || slots.annotation_position") }} as label_hash,
+        case
+            -- the last annotator of a few messages comes from the unreliable pool
+            when slots.has_unreliable_annotator and slots.annotation_position = slots.annotation_total
+                then {{ n_reliable }} + (slots.annotation_hash >> 80) % {{ n_unreliable }}
+            -- distinct reliable annotators: a random start and a stride below half the pool
+            else (
+                (slots.annotation_hash >> 16) % {{ n_reliable }}
+                + (slots.annotation_position - 1)
+                * (1 + (slots.annotation_hash >> 32) % {{ n_reliable // 2 - 1 }})
+            ) % {{ n_reliable }}
+        end as annotator_index,
+        {{ synthetic_hash('label', "slots.emission_index || '-' || slots.annotation_position") }}
+            as label_hash,
     from slots
 
 ),
 
-labelled as (
+drawn as (
 
     select
         assigned.emission_index,
         assigned.message_id,
         assigned.annotation_position,
         assigned.true_intent,
+        assigned.true_created_at,
+        assigned.label_hash,
         annotators.annotator_id,
-        {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.reliability as is_correct,
-        case
-            when {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.reliability
-                then assigned.true_intent
-            when {{ synthetic_uniform('assigned.label_hash', 1) }} < 0.7 then taxonomy.confusable_with
-            else {{ pick_from_list(
-                'list_filter(all_intents.intents, lambda i: i != assigned.true_intent)',
-                synthetic_uniform('assigned.label_hash', 2)
-            ) }}
+        annotators.annotator_profile,
+        {{ synthetic_uniform('assigned.label_hash', 3) }} as confidence_draw,
+        case annotators.annotator_profile
+            when 'random_spammer' then {{ pick_from_list('all_intents.intents',
+                                                         synthetic_uniform('assigned.label_hash', 2)) }}
+            when 'constant_spammer' then annotators.constant_intent
+            when 'confuser' then
+                case
+                    when list_contains(annotators.confused_intents, assigned.true_intent)
+                        and {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.confusion_rate
+                        then taxonomy.confusable_with
+                    when {{ synthetic_uniform('assigned.label_hash', 1) }} < annotators.accuracy
+                        then assigned.true_intent
+                    else taxonomy.confusable_with
+                end
+            else
+                case
+                    when {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.accuracy
+                        then assigned.true_intent
+                    when {{ synthetic_uniform('assigned.label_hash', 1) }}
+                        < annotators.confusable_error_share
+                        then taxonomy.confusable_with
+                    else {{ pick_from_list(
+                        'list_filter(all_intents.intents, lambda i: i != assigned.true_intent)',
+                        synthetic_uniform('assigned.label_hash', 2)
+                    ) }}
+                end
         end as intent,
-        round(
-            case
-                when {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.reliability
-                    then 0.6 + 0.4 * {{ synthetic_uniform('assigned.label_hash', 3) }}
-                else 0.35 + 0.45 * {{ synthetic_uniform('assigned.label_hash', 3) }}
-            end,
-            3
-        ) as confidence,
-        assigned.true_created_at
-        + to_seconds((3600 + (assigned.label_hash >> 64) % (20 * 86400))::bigint) as annotated_at,
-        case
-            when {{ synthetic_uniform('assigned.label_hash', 5) }} < {{ defect_rate }}
-                then ['{{ defect_kinds | join("', '") }}'][
-                    1 + ((assigned.label_hash >> 96) % {{ defect_kinds | length }})::integer
-                ]
-        end as defect_kind,
     from assigned
     inner join annotators
         on assigned.annotator_index = annotators.annotator_index
     inner join taxonomy
         on assigned.true_intent = taxonomy.intent
     cross join all_intents
+
+),
+
+labelled as (
+
+    select
+        emission_index,
+        message_id,
+        annotation_position,
+        true_intent,
+        annotator_id,
+        annotator_profile,
+        intent = true_intent as is_correct,
+        intent,
+        -- honest annotators are less sure when wrong; the unreliable are sure of themselves
+        round(
+            case
+                when annotator_profile = 'random_spammer' then 0.5 + 0.5 * confidence_draw
+                when annotator_profile = 'constant_spammer' then 0.7 + 0.3 * confidence_draw
+                when annotator_profile = 'confuser' or intent = true_intent
+                    then 0.6 + 0.4 * confidence_draw
+                else 0.35 + 0.45 * confidence_draw
+            end,
+            3
+        ) as confidence,
+        true_created_at
+        + to_seconds((3600 + (label_hash >> 64) % (20 * 86400))::bigint) as annotated_at,
+        case
+            when {{ synthetic_uniform('label_hash', 5) }} < {{ defect_rate }}
+                then ['{{ defect_kinds | join("', '") }}'][
+                    1 + ((label_hash >> 96) % {{ defect_kinds | length }})::integer
+                ]
+        end as defect_kind,
+    from drawn
 
 ),
 
@@ -156,6 +198,7 @@ final as (
         end as confidence,
         strftime(annotated_at, '%Y-%m-%dT%H:%M:%SZ') as annotated_at,
         true_intent,
+        annotator_profile,
         is_correct,
         defect_kind,
     from with_repeats

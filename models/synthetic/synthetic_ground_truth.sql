@@ -1,6 +1,7 @@
 -- One row per synthetic message: what the generator planted in it (true intent, hard negative,
--- PII values, duplicate of which message, noise, defect, annotation noise), so that each
--- curation stage can be measured against the truth.
+-- PII values, duplicate of which message, noise, defect, annotation noise and the profiles of
+-- the annotators who got the label wrong), so that each curation stage can be measured against
+-- the truth.
 with
 
 emitted as (
@@ -22,6 +23,11 @@ annotation_truth as (
         count(*) filter (where not is_repeat) as annotation_count,
         count(*) filter (where not is_repeat and not is_correct) as wrong_annotation_count,
         count(*) filter (where defect_kind is not null) as defective_annotation_count,
+        -- label noise is judged on the annotations that can vote (no defect, no repeat)
+        count(*) filter (where defect_kind is null) as voting_annotation_count,
+        count(*) filter (where defect_kind is null and not is_correct) as wrong_voting_annotation_count,
+        list(distinct annotator_profile order by annotator_profile)
+            filter (where defect_kind is null and not is_correct) as wrong_annotator_profiles,
     from annotations
     group by emission_index
 
@@ -48,9 +54,10 @@ final as (
         coalesce(annotation_truth.annotation_count, 0) as annotation_count,
         coalesce(annotation_truth.wrong_annotation_count, 0) as wrong_annotation_count,
         coalesce(annotation_truth.defective_annotation_count, 0) as defective_annotation_count,
-        coalesce(annotation_truth.wrong_annotation_count, 0) * 2
-        >= coalesce(annotation_truth.annotation_count, 0)
-        and coalesce(annotation_truth.wrong_annotation_count, 0) > 0 as has_label_noise,
+        coalesce(annotation_truth.wrong_voting_annotation_count, 0) * 2
+        >= coalesce(annotation_truth.voting_annotation_count, 0)
+        and coalesce(annotation_truth.wrong_voting_annotation_count, 0) > 0 as has_label_noise,
+        coalesce(annotation_truth.wrong_annotator_profiles, []) as wrong_annotator_profiles,
     from emitted
     left join annotation_truth
         on emitted.emission_index = annotation_truth.emission_index
