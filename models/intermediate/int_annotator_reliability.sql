@@ -1,0 +1,279 @@
+-- One row per annotator with a valid annotation on a deduplicated message: how reliable the
+-- annotator is, measured against the other annotators of the same clusters.
+--
+-- An item is a duplicate cluster the annotator labelled and someone else labelled too. Its
+-- reference label is the leave-one-annotator-out consensus: the label with the largest vote
+-- weight among the OTHER annotators' annotations (ties: more annotators, then label name).
+--   agreement      = share of items where the annotator's label equals the reference
+--   chance         = agreement expected by chance: sum over labels of (share of the annotator's
+--                    items they gave that label) x (share of their items with that reference)
+-- Both are smoothed with a Beta prior of `annotator_prior_strength` pseudo-items at the pool
+-- means, so an annotator with few items is shrunk to the pool. Reliability is the chance-corrected
+-- agreement (Cohen's kappa form), which scores random and constant spammers near 0:
+--   reliability    = clamp((agreement_s - chance_s) / (1 - chance_s), 0, 0.99)
+--   vote_weight_scale = ln(1 + K * reliability / (1 - reliability)), K = number of intents
+-- vote_weight_scale is the log likelihood ratio of a vote under a one-coin model (with probability
+-- `reliability` the annotator gives the true label, otherwise a label at random); an annotation
+-- weighs confidence x vote_weight_scale in int_message_labels_agreed.
+--
+-- Round 1 weighs the other annotators' votes by confidence only; each later round (Dawid-Skene
+-- style refinement, three rounds in all) weighs them by confidence x the previous round's
+-- vote_weight_scale and measures again. Bounded, deterministic, set-based.
+{%- set n_rounds = 3 %}
+{%- set prior_strength = var('annotator_prior_strength') %}
+{#- With no message annotated twice there is no evidence at all: assume a fair pool. #}
+{%- set fallback_agreement = 0.9 %}
+with
+
+annotations as (
+
+    select * from {{ ref('int_annotations_validated') }}
+    where rejection_reason is null
+
+),
+
+messages as (
+
+    select * from {{ ref('int_messages_deduplicated') }}
+
+),
+
+taxonomy as (
+
+    select count(*) as label_count from {{ ref('intent_taxonomy') }}
+
+),
+
+annotator_votes as (
+
+    -- one row per cluster, annotator and label, with the annotator's confidence behind it
+    select
+        messages.representative_message_id,
+        annotations.annotator_id,
+        annotations.intent,
+        sum(annotations.confidence) as own_confidence,
+        count(*) as own_annotations,
+    from annotations
+    inner join messages
+        on annotations.message_id = messages.message_id
+    group by messages.representative_message_id, annotations.annotator_id, annotations.intent
+
+),
+
+annotator_labels as (
+
+    -- the annotator's label for the cluster: their most confident one
+    select
+        representative_message_id,
+        annotator_id,
+        intent,
+    from annotator_votes
+    qualify row_number() over (
+        partition by representative_message_id, annotator_id
+        order by own_confidence desc, intent asc
+    ) = 1
+
+),
+
+annotators as (
+
+    select
+        annotator_id,
+        sum(own_annotations) as annotation_count,
+    from annotator_votes
+    group by annotator_id
+
+),
+
+round_0_scales as (
+
+    select
+        annotator_id,
+        1.0::double as vote_weight_scale,
+    from annotators
+
+),
+{%- for round in range(1, n_rounds + 1) %}
+
+round_{{ round }}_votes as (
+
+    select
+        annotator_votes.*,
+        annotator_votes.own_confidence * scales.vote_weight_scale as own_weight,
+    from annotator_votes
+    inner join round_{{ round - 1 }}_scales as scales
+        on annotator_votes.annotator_id = scales.annotator_id
+
+),
+
+round_{{ round }}_totals as (
+
+    select
+        representative_message_id,
+        intent,
+        sum(own_weight) as label_weight,
+        count(*) as label_annotators,
+    from round_{{ round }}_votes
+    group by representative_message_id, intent
+
+),
+
+round_{{ round }}_references as (
+
+    -- the other annotators' consensus on each item (leave the annotator out)
+    select
+        labels.representative_message_id,
+        labels.annotator_id,
+        labels.intent as annotator_intent,
+        totals.intent as reference_intent,
+    from annotator_labels as labels
+    inner join round_{{ round }}_totals as totals
+        on labels.representative_message_id = totals.representative_message_id
+    left join round_{{ round }}_votes as own
+        on
+            labels.representative_message_id = own.representative_message_id
+            and labels.annotator_id = own.annotator_id
+            and totals.intent = own.intent
+    where
+        totals.label_annotators - (own.annotator_id is not null)::integer > 0
+        and totals.label_weight - coalesce(own.own_weight, 0) > 0
+    qualify row_number() over (
+        partition by labels.representative_message_id, labels.annotator_id
+        order by
+            totals.label_weight - coalesce(own.own_weight, 0) desc,
+            totals.label_annotators - (own.annotator_id is not null)::integer desc,
+            totals.intent asc
+    ) = 1
+
+),
+
+round_{{ round }}_own_mix as (
+
+    select
+        annotator_id,
+        annotator_intent as intent,
+        count(*) as own_items,
+    from round_{{ round }}_references
+    group by annotator_id, annotator_intent
+
+),
+
+round_{{ round }}_reference_mix as (
+
+    select
+        annotator_id,
+        reference_intent as intent,
+        count(*) as reference_items,
+    from round_{{ round }}_references
+    group by annotator_id, reference_intent
+
+),
+
+round_{{ round }}_chance as (
+
+    -- sum over labels of (items the annotator gave it) x (items whose reference it is)
+    select
+        own_mix.annotator_id,
+        sum(own_mix.own_items * reference_mix.reference_items) as chance_numerator,
+    from round_{{ round }}_own_mix as own_mix
+    inner join round_{{ round }}_reference_mix as reference_mix
+        on
+            own_mix.annotator_id = reference_mix.annotator_id
+            and own_mix.intent = reference_mix.intent
+    group by own_mix.annotator_id
+
+),
+
+round_{{ round }}_measured as (
+
+    select
+        refs.annotator_id,
+        count(*) as items,
+        count(*) filter (where refs.annotator_intent = refs.reference_intent)
+            as agreements,
+        coalesce(any_value(chance.chance_numerator), 0) / count(*) as chance_items,
+    from round_{{ round }}_references as refs
+    left join round_{{ round }}_chance as chance
+        on refs.annotator_id = chance.annotator_id
+    group by refs.annotator_id
+
+),
+
+round_{{ round }}_pool as (
+
+    select
+        coalesce(sum(agreements) / nullif(sum(items), 0), {{ fallback_agreement }})
+            as pool_agreement,
+        coalesce(sum(chance_items) / nullif(sum(items), 0), 0) as pool_chance,
+    from round_{{ round }}_measured
+
+),
+
+round_{{ round }}_smoothed as (
+
+    -- Beta prior: prior_strength pseudo-items at the pool means
+    select
+        annotators.annotator_id,
+        annotators.annotation_count,
+        coalesce(measured.items, 0) as items,
+        coalesce(measured.agreements, 0) as agreements,
+        measured.agreements / measured.items as agreement,
+        measured.chance_items / measured.items as chance_agreement,
+        (coalesce(measured.agreements, 0) + {{ prior_strength }} * pool.pool_agreement)
+        / (coalesce(measured.items, 0) + {{ prior_strength }}) as agreement_smoothed,
+        (coalesce(measured.chance_items, 0) + {{ prior_strength }} * pool.pool_chance)
+        / (coalesce(measured.items, 0) + {{ prior_strength }}) as chance_smoothed,
+    from annotators
+    left join round_{{ round }}_measured as measured
+        on annotators.annotator_id = measured.annotator_id
+    cross join round_{{ round }}_pool as pool
+
+),
+
+round_{{ round }}_reliability as (
+
+    select
+        *,
+        least(
+            greatest(
+                case
+                    when chance_smoothed < 1
+                        then (agreement_smoothed - chance_smoothed) / (1 - chance_smoothed)
+                    else 0
+                end,
+                0
+            ),
+            0.99
+        ) as reliability,
+    from round_{{ round }}_smoothed
+
+),
+
+round_{{ round }}_scales as (
+
+    select
+        reliability.*,
+        ln(1 + taxonomy.label_count * reliability.reliability / (1 - reliability.reliability))
+            as vote_weight_scale,
+    from round_{{ round }}_reliability as reliability
+    cross join taxonomy
+
+),
+{%- endfor %}
+
+final as (
+
+    select
+        scales.annotator_id,
+        scales.annotation_count::integer as annotation_count,
+        scales.items::integer as items,
+        scales.agreements::integer as agreements,
+        round(scales.agreement, 6) as agreement,
+        round(scales.chance_agreement, 6) as chance_agreement,
+        round(scales.reliability, 6) as reliability,
+        round(scales.vote_weight_scale, 6) as vote_weight_scale,
+    from round_{{ n_rounds }}_scales as scales
+
+)
+
+select * from final
