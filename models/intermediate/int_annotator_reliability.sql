@@ -219,10 +219,17 @@ round_{{ round }}_smoothed as (
         coalesce(measured.agreements, 0) as agreements,
         measured.agreements / measured.items as agreement,
         measured.chance_items / measured.items as chance_agreement,
-        (coalesce(measured.agreements, 0) + {{ prior_strength }} * pool.pool_agreement)
-        / (coalesce(measured.items, 0) + {{ prior_strength }}) as agreement_smoothed,
-        (coalesce(measured.chance_items, 0) + {{ prior_strength }} * pool.pool_chance)
-        / (coalesce(measured.items, 0) + {{ prior_strength }}) as chance_smoothed,
+        -- with no item and no prior, the pool means themselves
+        coalesce(
+            (coalesce(measured.agreements, 0) + {{ prior_strength }} * pool.pool_agreement)
+            / nullif(coalesce(measured.items, 0) + {{ prior_strength }}, 0),
+            pool.pool_agreement
+        ) as agreement_smoothed,
+        coalesce(
+            (coalesce(measured.chance_items, 0) + {{ prior_strength }} * pool.pool_chance)
+            / nullif(coalesce(measured.items, 0) + {{ prior_strength }}, 0),
+            pool.pool_chance
+        ) as chance_smoothed,
     from annotators
     left join round_{{ round }}_measured as measured
         on annotators.annotator_id = measured.annotator_id
