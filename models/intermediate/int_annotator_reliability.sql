@@ -95,177 +95,177 @@ round_0_scales as (
 ),
 {%- for round in range(1, n_rounds + 1) %}
 
-round_{{ round }}_votes as (
+    round_{{ round }}_votes as (
 
-    select
-        annotator_votes.*,
-        annotator_votes.own_confidence * scales.vote_weight_scale as own_weight,
-    from annotator_votes
-    inner join round_{{ round - 1 }}_scales as scales
-        on annotator_votes.annotator_id = scales.annotator_id
+        select
+            annotator_votes.*,
+            annotator_votes.own_confidence * scales.vote_weight_scale as own_weight,
+        from annotator_votes
+        inner join round_{{ round - 1 }}_scales as scales
+            on annotator_votes.annotator_id = scales.annotator_id
 
-),
+    ),
 
-round_{{ round }}_totals as (
+    round_{{ round }}_totals as (
 
-    select
-        representative_message_id,
-        intent,
-        sum(own_weight) as label_weight,
-        count(*) as label_annotators,
-    from round_{{ round }}_votes
-    group by representative_message_id, intent
+        select
+            representative_message_id,
+            intent,
+            sum(own_weight) as label_weight,
+            count(*) as label_annotators,
+        from round_{{ round }}_votes
+        group by representative_message_id, intent
 
-),
+    ),
 
-round_{{ round }}_references as (
+    round_{{ round }}_references as (
 
-    -- the other annotators' consensus on each item (leave the annotator out)
-    select
-        labels.representative_message_id,
-        labels.annotator_id,
-        labels.intent as annotator_intent,
-        totals.intent as reference_intent,
-    from annotator_labels as labels
-    inner join round_{{ round }}_totals as totals
-        on labels.representative_message_id = totals.representative_message_id
-    left join round_{{ round }}_votes as own
-        on
-            labels.representative_message_id = own.representative_message_id
-            and labels.annotator_id = own.annotator_id
-            and totals.intent = own.intent
-    where
-        totals.label_annotators - (own.annotator_id is not null)::integer > 0
-        and totals.label_weight - coalesce(own.own_weight, 0) > 0
-    qualify row_number() over (
-        partition by labels.representative_message_id, labels.annotator_id
-        order by
-            totals.label_weight - coalesce(own.own_weight, 0) desc,
-            totals.label_annotators - (own.annotator_id is not null)::integer desc,
-            totals.intent asc
-    ) = 1
+        -- the other annotators' consensus on each item (leave the annotator out)
+        select
+            labels.representative_message_id,
+            labels.annotator_id,
+            labels.intent as annotator_intent,
+            totals.intent as reference_intent,
+        from annotator_labels as labels
+        inner join round_{{ round }}_totals as totals
+            on labels.representative_message_id = totals.representative_message_id
+        left join round_{{ round }}_votes as own
+            on
+                labels.representative_message_id = own.representative_message_id
+                and labels.annotator_id = own.annotator_id
+                and totals.intent = own.intent
+        where
+            totals.label_annotators - (own.annotator_id is not null)::integer > 0
+            and totals.label_weight - coalesce(own.own_weight, 0) > 0
+        qualify row_number() over (
+            partition by labels.representative_message_id, labels.annotator_id
+            order by
+                totals.label_weight - coalesce(own.own_weight, 0) desc,
+                totals.label_annotators - (own.annotator_id is not null)::integer desc,
+                totals.intent asc
+        ) = 1
 
-),
+    ),
 
-round_{{ round }}_own_mix as (
+    round_{{ round }}_own_mix as (
 
-    select
-        annotator_id,
-        annotator_intent as intent,
-        count(*) as own_items,
-    from round_{{ round }}_references
-    group by annotator_id, annotator_intent
+        select
+            annotator_id,
+            annotator_intent as intent,
+            count(*) as own_items,
+        from round_{{ round }}_references
+        group by annotator_id, annotator_intent
 
-),
+    ),
 
-round_{{ round }}_reference_mix as (
+    round_{{ round }}_reference_mix as (
 
-    select
-        annotator_id,
-        reference_intent as intent,
-        count(*) as reference_items,
-    from round_{{ round }}_references
-    group by annotator_id, reference_intent
+        select
+            annotator_id,
+            reference_intent as intent,
+            count(*) as reference_items,
+        from round_{{ round }}_references
+        group by annotator_id, reference_intent
 
-),
+    ),
 
-round_{{ round }}_chance as (
+    round_{{ round }}_chance as (
 
-    -- sum over labels of (items the annotator gave it) x (items whose reference it is)
-    select
-        own_mix.annotator_id,
-        sum(own_mix.own_items * reference_mix.reference_items) as chance_numerator,
-    from round_{{ round }}_own_mix as own_mix
-    inner join round_{{ round }}_reference_mix as reference_mix
-        on
-            own_mix.annotator_id = reference_mix.annotator_id
-            and own_mix.intent = reference_mix.intent
-    group by own_mix.annotator_id
+        -- sum over labels of (items the annotator gave it) x (items whose reference it is)
+        select
+            own_mix.annotator_id,
+            sum(own_mix.own_items * reference_mix.reference_items) as chance_numerator,
+        from round_{{ round }}_own_mix as own_mix
+        inner join round_{{ round }}_reference_mix as reference_mix
+            on
+                own_mix.annotator_id = reference_mix.annotator_id
+                and own_mix.intent = reference_mix.intent
+        group by own_mix.annotator_id
 
-),
+    ),
 
-round_{{ round }}_measured as (
+    round_{{ round }}_measured as (
 
-    select
-        refs.annotator_id,
-        count(*) as items,
-        count(*) filter (where refs.annotator_intent = refs.reference_intent)
-            as agreements,
-        coalesce(any_value(chance.chance_numerator), 0) / count(*) as chance_items,
-    from round_{{ round }}_references as refs
-    left join round_{{ round }}_chance as chance
-        on refs.annotator_id = chance.annotator_id
-    group by refs.annotator_id
+        select
+            refs.annotator_id,
+            count(*) as items,
+            count(*) filter (where refs.annotator_intent = refs.reference_intent)
+                as agreements,
+            coalesce(any_value(chance.chance_numerator), 0) / count(*) as chance_items,
+        from round_{{ round }}_references as refs
+        left join round_{{ round }}_chance as chance
+            on refs.annotator_id = chance.annotator_id
+        group by refs.annotator_id
 
-),
+    ),
 
-round_{{ round }}_pool as (
+    round_{{ round }}_pool as (
 
-    select
-        coalesce(sum(agreements) / nullif(sum(items), 0), {{ fallback_agreement }})
-            as pool_agreement,
-        coalesce(sum(chance_items) / nullif(sum(items), 0), 0) as pool_chance,
-    from round_{{ round }}_measured
+        select
+            coalesce(sum(agreements) / nullif(sum(items), 0), {{ fallback_agreement }})
+                as pool_agreement,
+            coalesce(sum(chance_items) / nullif(sum(items), 0), 0) as pool_chance,
+        from round_{{ round }}_measured
 
-),
+    ),
 
-round_{{ round }}_smoothed as (
+    round_{{ round }}_smoothed as (
 
-    -- Beta prior: prior_strength pseudo-items at the pool means
-    select
-        annotators.annotator_id,
-        annotators.annotation_count,
-        coalesce(measured.items, 0) as items,
-        coalesce(measured.agreements, 0) as agreements,
-        measured.agreements / measured.items as agreement,
-        measured.chance_items / measured.items as chance_agreement,
-        -- with no item and no prior, the pool means themselves
-        coalesce(
-            (coalesce(measured.agreements, 0) + {{ prior_strength }} * pool.pool_agreement)
-            / nullif(coalesce(measured.items, 0) + {{ prior_strength }}, 0),
-            pool.pool_agreement
-        ) as agreement_smoothed,
-        coalesce(
-            (coalesce(measured.chance_items, 0) + {{ prior_strength }} * pool.pool_chance)
-            / nullif(coalesce(measured.items, 0) + {{ prior_strength }}, 0),
-            pool.pool_chance
-        ) as chance_smoothed,
-    from annotators
-    left join round_{{ round }}_measured as measured
-        on annotators.annotator_id = measured.annotator_id
-    cross join round_{{ round }}_pool as pool
+        -- Beta prior: prior_strength pseudo-items at the pool means
+        select
+            annotators.annotator_id,
+            annotators.annotation_count,
+            coalesce(measured.items, 0) as items,
+            coalesce(measured.agreements, 0) as agreements,
+            measured.agreements / measured.items as agreement,
+            measured.chance_items / measured.items as chance_agreement,
+            -- with no item and no prior, the pool means themselves
+            coalesce(
+                (coalesce(measured.agreements, 0) + {{ prior_strength }} * pool.pool_agreement)
+                / nullif(coalesce(measured.items, 0) + {{ prior_strength }}, 0),
+                pool.pool_agreement
+            ) as agreement_smoothed,
+            coalesce(
+                (coalesce(measured.chance_items, 0) + {{ prior_strength }} * pool.pool_chance)
+                / nullif(coalesce(measured.items, 0) + {{ prior_strength }}, 0),
+                pool.pool_chance
+            ) as chance_smoothed,
+        from annotators
+        left join round_{{ round }}_measured as measured
+            on annotators.annotator_id = measured.annotator_id
+        cross join round_{{ round }}_pool as pool
 
-),
+    ),
 
-round_{{ round }}_reliability as (
+    round_{{ round }}_reliability as (
 
-    select
-        *,
-        least(
-            greatest(
-                case
-                    when chance_smoothed < 1
-                        then (agreement_smoothed - chance_smoothed) / (1 - chance_smoothed)
-                    else 0
-                end,
-                0
-            ),
-            0.99
-        ) as reliability,
-    from round_{{ round }}_smoothed
+        select
+            *,
+            least(
+                greatest(
+                    case
+                        when chance_smoothed < 1
+                            then (agreement_smoothed - chance_smoothed) / (1 - chance_smoothed)
+                        else 0
+                    end,
+                    0
+                ),
+                0.99
+            ) as reliability,
+        from round_{{ round }}_smoothed
 
-),
+    ),
 
-round_{{ round }}_scales as (
+    round_{{ round }}_scales as (
 
-    select
-        reliability.*,
-        ln(1 + taxonomy.label_count * reliability.reliability / (1 - reliability.reliability))
-            as vote_weight_scale,
-    from round_{{ round }}_reliability as reliability
-    cross join taxonomy
+        select
+            reliability.*,
+            ln(1 + taxonomy.label_count * reliability.reliability / (1 - reliability.reliability))
+                as vote_weight_scale,
+        from round_{{ round }}_reliability as reliability
+        cross join taxonomy
 
-),
+    ),
 {%- endfor %}
 
 final as (

@@ -98,7 +98,7 @@ figures as (
         'noise_catch_rate' as metric,
         annotator_profile as slice,
         avg((is_low_agreement or is_label_right)::integer) as value,
-        cast(null as double) as target,
+        null::double as target,
         count(*) as support,
     from noisy_by_profile
     group by annotator_profile
@@ -131,7 +131,7 @@ figures as (
         'label_noise_rate' as metric,
         'all' as slice,
         avg(has_label_noise::integer) as value,
-        cast(null as double) as target,
+        null::double as target,
         count(*) as support,
     from units
 
@@ -141,7 +141,7 @@ figures as (
         'annotator_reliability' as metric,
         profiles.annotator_profile as slice,
         avg(reliability.reliability) as value,
-        cast(null as double) as target,
+        null::double as target,
         count(*) as support,
     from reliability
     inner join profiles

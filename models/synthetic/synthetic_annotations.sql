@@ -59,7 +59,7 @@ slots as (
 
     select
         messages.*,
-        unnest(range(1, annotation_total + 1)) as annotation_position,
+        unnest(range(1, messages.annotation_total + 1)) as annotation_position,
     from messages
 
 ),
@@ -101,20 +101,23 @@ drawn as (
             when 'random_spammer' then {{ pick_from_list('all_intents.intents',
                                                          synthetic_uniform('assigned.label_hash', 2)) }}
             when 'constant_spammer' then annotators.constant_intent
-            when 'confuser' then
-                case
-                    when list_contains(annotators.confused_intents, assigned.true_intent)
-                        and {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.confusion_rate
-                        then taxonomy.confusable_with
-                    when {{ synthetic_uniform('assigned.label_hash', 1) }} < annotators.accuracy
-                        then assigned.true_intent
-                    else taxonomy.confusable_with
-                end
+            when 'confuser'
+                then
+                    case
+                        when
+                            list_contains(annotators.confused_intents, assigned.true_intent)
+                            and {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.confusion_rate
+                            then taxonomy.confusable_with
+                        when {{ synthetic_uniform('assigned.label_hash', 1) }} < annotators.accuracy
+                            then assigned.true_intent
+                        else taxonomy.confusable_with
+                    end
             else
                 case
                     when {{ synthetic_uniform('assigned.label_hash', 0) }} < annotators.accuracy
                         then assigned.true_intent
-                    when {{ synthetic_uniform('assigned.label_hash', 1) }}
+                    when
+                        {{ synthetic_uniform('assigned.label_hash', 1) }}
                         < annotators.confusable_error_share
                         then taxonomy.confusable_with
                     else {{ pick_from_list(

@@ -4,18 +4,6 @@
 -- confusable neighbour, random spammers and constant spammers (always the same label).
 {%- set n_reliable = 34 %}
 {%- set n_experts = 8 %}
-{%- set confused_intents = [
-    ['non_privacy', 'deletion', 'consent_withdrawal', 'marketing_unsubscribe'],
-    ['access', 'portability', 'privacy_complaint', 'privacy_info_question', 'restriction', 'objection'],
-] %}
-{%- set unreliable = [
-    ('confuser', none, 0),
-    ('confuser', none, 1),
-    ('random_spammer', none, none),
-    ('random_spammer', none, none),
-    ('constant_spammer', 'non_privacy', none),
-    ('constant_spammer', 'access', none),
-] %}
 with
 
 reliable as (
@@ -29,9 +17,9 @@ reliable as (
             else 0.88 + 0.08 * {{ synthetic_uniform(synthetic_hash('annotator', 'range'), 0) }}
         end as accuracy,
         case when range < {{ n_experts }} then 0.8 else 0.6 end as confusable_error_share,
-        cast(null as varchar) as constant_intent,
-        cast(null as varchar []) as confused_intents,
-        cast(null as double) as confusion_rate,
+        null::varchar as constant_intent,
+        null::varchar[] as confused_intents,
+        null::double as confusion_rate,
         false as is_unreliable,
     from range({{ n_reliable }})
 
@@ -39,29 +27,47 @@ reliable as (
 
 unreliable as (
 
-    {%- for profile, constant_intent, confusion in unreliable %}
+    -- accuracy of a confuser: on the intents it does not confuse
     select
-        {{ n_reliable + loop.index0 }} as annotator_index,
-        '{{ profile }}' as annotator_profile,
-        {%- if profile == 'confuser' %}
-        0.93 as accuracy,
-        1.0 as confusable_error_share,
-        cast(null as varchar) as constant_intent,
-        ['{{ confused_intents[confusion] | join("', '") }}'] as confused_intents,
-        0.85 as confusion_rate,
-        {%- else %}
-        cast(null as double) as accuracy,
-        cast(null as double) as confusable_error_share,
-        {{ "'" ~ constant_intent ~ "'" if constant_intent else 'cast(null as varchar)' }}
-            as constant_intent,
-        cast(null as varchar []) as confused_intents,
-        cast(null as double) as confusion_rate,
-        {%- endif %}
+        {{ n_reliable }} + pool.pool_index as annotator_index,
+        pool.annotator_profile,
+        pool.accuracy,
+        pool.confusable_error_share,
+        pool.constant_intent,
+        pool.confused_intents,
+        pool.confusion_rate,
         true as is_unreliable,
-    {%- if not loop.last %}
+    from (
+        values
+        (
+            0, 'confuser', 0.93, 1.0, null,
+            ['non_privacy', 'deletion', 'consent_withdrawal', 'marketing_unsubscribe'], 0.85
+        ),
+        (
+            1, 'confuser', 0.93, 1.0, null,
+            ['access', 'portability', 'privacy_complaint', 'privacy_info_question', 'restriction', 'objection'], 0.85
+        ),
+        (2, 'random_spammer', null, null, null, null, null),
+        (3, 'random_spammer', null, null, null, null, null),
+        (4, 'constant_spammer', null, null, 'non_privacy', null, null),
+        (5, 'constant_spammer', null, null, 'access', null, null)
+    ) as pool (
+        pool_index,
+        annotator_profile,
+        accuracy,
+        confusable_error_share,
+        constant_intent,
+        confused_intents,
+        confusion_rate
+    )
+
+),
+
+annotators as (
+
+    select * from reliable
     union all
-    {%- endif %}
-    {%- endfor %}
+    select * from unreliable
 
 ),
 
@@ -70,11 +76,7 @@ final as (
     select
         'syn-ann-' || lpad(annotator_index::varchar, 2, '0') as annotator_id,
         *,
-    from (
-        select * from reliable
-        union all
-        select * from unreliable
-    )
+    from annotators
 
 )
 

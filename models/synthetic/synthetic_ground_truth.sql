@@ -26,8 +26,9 @@ annotation_truth as (
         -- label noise is judged on the annotations that can vote (no defect, no repeat)
         count(*) filter (where defect_kind is null) as voting_annotation_count,
         count(*) filter (where defect_kind is null and not is_correct) as wrong_voting_annotation_count,
-        list(distinct annotator_profile order by annotator_profile)
-            filter (where defect_kind is null and not is_correct) as wrong_annotator_profiles,
+        list(distinct annotator_profile order by annotator_profile) filter (
+            where defect_kind is null and not is_correct
+        ) as wrong_annotator_profiles,
     from annotations
     group by emission_index
 

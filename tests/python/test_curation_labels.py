@@ -68,21 +68,21 @@ def test_spammers_score_clearly_below_experts(default_build):
 
 
 def test_a_lone_spammer_label_is_quarantined(default_build):
-    """A message whose only annotation comes from a spammer never reaches the pool."""
+    """A cluster whose only vote comes from a spammer never reaches the pool."""
     rows = default_build.query(
         """
-        with lone as (
-            select any_value(annotations.message_id) as message_id
-            from synthetic_annotations as annotations
-            where annotations.defect_kind is null
-            group by annotations.emission_index
-            having count(*) = 1 and bool_and(annotations.annotator_profile like '%spammer')
+        with spammer_votes as (
+            select distinct message_id
+            from synthetic_annotations
+            where defect_kind is null and annotator_profile like '%spammer'
         )
         select resolved.resolution, resolved.reason_code, count(*)
-        from lone
+        from spammer_votes
         inner join int_messages_resolved as resolved
-            on lone.message_id = resolved.message_id
-            and resolved.message_id = resolved.kept_message_id
+            on spammer_votes.message_id = resolved.message_id
+        inner join int_message_labels_agreed as labels
+            on resolved.message_id = labels.representative_message_id
+        where labels.annotation_count = 1
         group by all
         """
     )
