@@ -1,0 +1,34 @@
+-- A duplicate cluster never spans two splits: every raw message of a cluster (kept or removed as a
+-- duplicate) is traced through int_messages_resolved to the split of its cluster's exported
+-- examples; a cluster reaching two splits, or exported twice, is a row here.
+with
+
+exported as (
+
+    select * from {{ ref('curated_training_data') }}
+    where message_id is not null
+
+),
+
+resolved as (
+
+    select * from {{ ref('int_messages_resolved') }}
+    where resolution in ('kept', 'duplicate')
+
+),
+
+final as (
+
+    select
+        resolved.duplicate_cluster_id,
+        count(distinct exported.split) as split_count,
+        count(distinct exported.example_id) as example_count,
+    from resolved
+    inner join exported
+        on resolved.kept_message_id = exported.message_id
+    group by resolved.duplicate_cluster_id
+    having count(distinct exported.split) > 1 or count(distinct exported.example_id) > 1
+
+)
+
+select * from final
