@@ -5,7 +5,7 @@
             {{ text_expression }},
             list_transform(
                 {{ planted_pii_expression }},
-                lambda pii: pii.pii_value || chr(0) || '<' || upper(pii.pii_type) || '>'
+                lambda pii: pii['pii_value'] || chr(0) || '<' || upper(pii['pii_type']) || '>'
             )
         ),
         lambda masked, replacement: replace(

@@ -37,30 +37,30 @@ labels_0 as (
 ),
 {%- for round in range(1, rounds + 1) %}
 
-propagated_{{ round }} as (
+    propagated_{{ round }} as (
 
-    select
-        labels.text_key,
-        least(labels.cluster_key, min(neighbour_labels.cluster_key)) as cluster_key,
-    from labels_{{ round - 1 }} as labels
-    inner join edges
-        on labels.text_key = edges.text_key
-    inner join labels_{{ round - 1 }} as neighbour_labels
-        on edges.neighbour_key = neighbour_labels.text_key
-    group by labels.text_key, labels.cluster_key
+        select
+            labels.text_key,
+            least(labels.cluster_key, min(neighbour_labels.cluster_key)) as cluster_key,
+        from labels_{{ round - 1 }} as labels
+        inner join edges
+            on labels.text_key = edges.text_key
+        inner join labels_{{ round - 1 }} as neighbour_labels
+            on edges.neighbour_key = neighbour_labels.text_key
+        group by labels.text_key, labels.cluster_key
 
-),
+    ),
 
-labels_{{ round }} as (
+    labels_{{ round }} as (
 
-    select
-        propagated.text_key,
-        least(propagated.cluster_key, coalesce(jumped.cluster_key, propagated.cluster_key)) as cluster_key,
-    from propagated_{{ round }} as propagated
-    left join propagated_{{ round }} as jumped
-        on propagated.cluster_key = jumped.text_key
+        select
+            propagated.text_key,
+            least(propagated.cluster_key, coalesce(jumped.cluster_key, propagated.cluster_key)) as cluster_key,
+        from propagated_{{ round }} as propagated
+        left join propagated_{{ round }} as jumped
+            on propagated.cluster_key = jumped.text_key
 
-),
+    ),
 {%- endfor %}
 
 final as (

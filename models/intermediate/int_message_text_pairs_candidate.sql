@@ -23,8 +23,8 @@ bands as (
 
     select
         texts.text_key,
-        band_index,
-        substr(texts.minhash_signature, band_index * {{ rows_per_band }} + 1, {{ rows_per_band }}) as band_value,
+        band_indices.band_index,
+        substr(texts.minhash_signature, band_indices.band_index * {{ rows_per_band }} + 1, {{ rows_per_band }}) as band_value,
     from texts
     cross join range({{ bands }}) as band_indices (band_index)
 

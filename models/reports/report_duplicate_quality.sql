@@ -152,10 +152,10 @@ final as (
         'deduplication' as stage,
         metric,
         slice,
-        cast(value as double) as value,
-        cast(0.95 as double) as target,
+        value::double as value,
+        0.95::double as target,
         coalesce(value >= 0.95, false) as meets_target,
-        cast(support as bigint) as support,
+        support::bigint as support,
     from metrics
     order by slice, metric
 

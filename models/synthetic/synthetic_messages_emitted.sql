@@ -110,31 +110,37 @@ paraphrased as (
 
     select
         emission_index,
-        array_to_string(list_filter(list_transform(
-            range(1, len(words) + 1),
-            lambda word_position: case
-                when word_position > 1 and word_operations[word_position - 1] = 3 then ''
-                else case word_operations[word_position]
-                    when 0 then ''
-                    when 1 then ['really', 'please', 'just', 'kindly', 'actually', 'now'][
-                        1 + ((word_draws[word_position] >> 32) % 6)::integer
-                    ] || ' ' || words[word_position]
-                    when 2 then case
-                        when length(words[word_position]) >= 4
-                            then left(words[word_position], 1) || substr(words[word_position], 3, 1)
-                            || substr(words[word_position], 2, 1) || substr(words[word_position], 4)
-                        else words[word_position] || right(words[word_position], 1)
+        array_to_string(
+            list_filter(
+                list_transform(
+                    range(1, len(words) + 1),
+                    lambda word_position: case
+                        when word_position > 1 and word_operations[word_position - 1] = 3 then ''
+                        when word_operations[word_position] = 0 then ''
+                        when word_operations[word_position] = 1
+                            then ['really', 'please', 'just', 'kindly', 'actually', 'now'][
+                                1 + cast((word_draws[word_position] >> 32) % 6 as integer)
+                            ] || ' ' || words[word_position]
+                        when word_operations[word_position] = 2 and length(words[word_position]) >= 4
+                            then concat(
+                                left(words[word_position], 1),
+                                substr(words[word_position], 3, 1),
+                                substr(words[word_position], 2, 1),
+                                substr(words[word_position], 4)
+                            )
+                        when word_operations[word_position] = 2 then words[word_position] || right(words[word_position], 1)
+                        when word_operations[word_position] = 3 then concat(words[word_position + 1], ' ', words[word_position])
+                        when word_operations[word_position] = 4 and regexp_matches(words[word_position], '[.,!?;:]$')
+                            then left(words[word_position], -1)
+                        when word_operations[word_position] = 4 then words[word_position] || ','
+                        when word_operations[word_position] = 5 then upper(words[word_position])
+                        else words[word_position]
                     end
-                    when 3 then concat(words[word_position + 1], ' ', words[word_position])
-                    when 4 then case
-                        when regexp_matches(words[word_position], '[.,!?;:]$') then left(words[word_position], -1)
-                        else words[word_position] || ','
-                    end
-                    when 5 then upper(words[word_position])
-                    else words[word_position]
-                end
-            end
-        ), lambda word: word != ''), ' ') as paraphrased_text,
+                ),
+                lambda word: word != ''
+            ),
+            ' '
+        ) as paraphrased_text,
     from paraphrase_operations
 
 ),
