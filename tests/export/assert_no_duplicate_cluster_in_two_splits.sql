@@ -1,6 +1,7 @@
--- A duplicate cluster never spans two splits: every raw message of a cluster (kept or removed as a
--- duplicate) is traced through int_messages_resolved to the split of its cluster's exported
--- examples; a cluster reaching two splits, or exported twice, is a row here.
+-- A duplicate cluster never spans two splits, and is exported once: every raw message of a
+-- cluster (kept or removed as a duplicate) is traced through int_messages_resolved to the
+-- exported examples of its own message id or of its kept message; a cluster that reaches two
+-- splits, or two examples, is a row here.
 with
 
 exported as (
@@ -25,7 +26,7 @@ final as (
         count(distinct exported.example_id) as example_count,
     from resolved
     inner join exported
-        on resolved.kept_message_id = exported.message_id
+        on exported.message_id in (resolved.message_id, resolved.kept_message_id)
     group by resolved.duplicate_cluster_id
     having count(distinct exported.split) > 1 or count(distinct exported.example_id) > 1
 
