@@ -1,6 +1,9 @@
--- One row per valid raw message row, grouped into exact-duplicate clusters on the normalised,
--- redacted, lower-cased text. The representative of a cluster is its earliest message (ties
--- broken by message id); every other member points at it.
+-- One row per valid raw message row with its duplicate cluster and the cluster's representative.
+-- Exact duplicates share the matching text (normalised, redacted, lower-cased: two users who write
+-- the same words give one training example); near duplicates are texts joined by verified pairs
+-- (int_message_text_clusters). A cluster is the union of both: every message whose text is in a
+-- near-duplicate cluster, plus every exact copy of those texts. The representative is the
+-- earliest message of the cluster, ties broken by the smallest message id.
 with
 
 messages as (
@@ -10,25 +13,54 @@ messages as (
 
 ),
 
+near_clusters as (
+
+    select * from {{ ref('int_message_text_clusters') }}
+
+),
+
+keyed as (
+
+    select
+        messages.*,
+        md5(messages.message_text_match) as text_key,
+    from messages
+
+),
+
 clustered as (
 
     select
+        keyed.*,
+        coalesce(near_clusters.cluster_key, keyed.text_key) as duplicate_cluster_id,
+    from keyed
+    left join near_clusters
+        on keyed.text_key = near_clusters.text_key
+
+),
+
+ranked as (
+
+    select
         *,
-        md5(message_text_match) as duplicate_cluster_id,
-        first_value(message_id) over (
-            partition by md5(message_text_match)
-            order by created_at, message_id
-        ) as representative_message_id,
-    from messages
+        first_value(message_id) over cluster as representative_message_id,
+        first_value(text_key) over cluster as representative_text_key,
+    from clustered
+    window cluster as (partition by duplicate_cluster_id order by created_at, message_id)
 
 ),
 
 final as (
 
     select
-        *,
+        * exclude (text_key, representative_text_key),
         message_id = representative_message_id as is_representative,
-    from clustered
+        case
+            when message_id = representative_message_id then null
+            when text_key = representative_text_key then 'exact'
+            else 'near'
+        end as duplicate_kind,
+    from ranked
 
 )
 

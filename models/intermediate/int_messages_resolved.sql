@@ -1,5 +1,6 @@
 -- One row per raw message row with its fate: kept (the representative of its cluster, labelled
--- with enough confidence), duplicate (of a kept message) or quarantined (with the reason code).
+-- with enough confidence), duplicate (of a kept message, exact or near) or quarantined (with the
+-- reason code). Carries the duplicate cluster, so that the split can keep a cluster together.
 with
 
 validated as (
@@ -24,6 +25,8 @@ cluster_outcomes as (
 
     select
         deduplicated.raw_row_id,
+        deduplicated.duplicate_cluster_id,
+        deduplicated.duplicate_kind,
         deduplicated.representative_message_id,
         deduplicated.is_representative,
         case
@@ -52,6 +55,11 @@ final as (
         end as resolution,
         coalesce(validated.rejection_reason, cluster_outcomes.label_rejection_reason) as reason_code,
         cluster_outcomes.representative_message_id as kept_message_id,
+        cluster_outcomes.duplicate_cluster_id,
+        case
+            when validated.rejection_reason is null and cluster_outcomes.label_rejection_reason is null
+                then cluster_outcomes.duplicate_kind
+        end as duplicate_kind,
     from validated
     left join cluster_outcomes
         on validated.raw_row_id = cluster_outcomes.raw_row_id

@@ -1,4 +1,5 @@
--- One row per raw message row removed because its normalised, redacted text repeats a kept message.
+-- One row per raw message row removed because its normalised, redacted text repeats a kept
+-- message (exact) or is a near duplicate of it (in the same near-duplicate cluster).
 with
 
 messages as (
@@ -14,6 +15,8 @@ final as (
         raw_row_id,
         message_id,
         kept_message_id,
+        duplicate_cluster_id,
+        duplicate_kind,
         message_source,
         source_format,
         source_file,

@@ -16,6 +16,21 @@ annotations as (
 
 ),
 
+duplicate_truth as (
+
+    select
+        duplicates.emission_index,
+        {{ jaccard_similarity(
+            character_shingle_hashes('duplicates.planted_match_text', var('near_duplicate_shingle_size')),
+            character_shingle_hashes('originals.planted_match_text', var('near_duplicate_shingle_size'))
+        ) }} as duplicate_similarity,
+    from emitted as duplicates
+    inner join emitted as originals
+        on duplicates.draft_index = originals.emission_index
+    where duplicates.duplicate_kind is not null
+
+),
+
 annotation_truth as (
 
     select
@@ -50,6 +65,13 @@ final as (
                 then 'syn-' || lpad(emitted.draft_index::varchar, 10, '0')
         end as duplicate_of_message_id,
         emitted.duplicate_kind,
+        duplicate_truth.duplicate_similarity,
+        case
+            when emitted.duplicate_kind = 'exact' then true
+            when emitted.duplicate_kind = 'near'
+                then duplicate_truth.duplicate_similarity >= {{ var('near_duplicate_threshold') }}
+        end as is_countable_duplicate,
+        emitted.planted_match_text,
         emitted.noise_kinds,
         emitted.defect_kind,
         coalesce(annotation_truth.annotation_count, 0) as annotation_count,
@@ -62,6 +84,8 @@ final as (
     from emitted
     left join annotation_truth
         on emitted.emission_index = annotation_truth.emission_index
+    left join duplicate_truth
+        on emitted.emission_index = duplicate_truth.emission_index
 
 )
 

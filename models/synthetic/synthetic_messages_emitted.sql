@@ -2,6 +2,9 @@
 -- One row per synthetic message as it lands: the drafts, planted exact and near duplicates of
 -- them, and a few defective rows, each with the noise real traffic carries (casing, stray
 -- whitespace and control characters, HTML, mojibake). Keeps what was planted for the ground truth.
+-- Near duplicates are seeded paraphrases (word deletions, insertions, swaps, typos, punctuation,
+-- casing, an added greeting or sign-off), light ones meant to stay above the near-duplicate
+-- threshold and heavy ones meant to fall below it; the ground truth measures which do.
 {%- set n_total = var('synthetic_messages') | int %}
 {%- set n_exact = (n_total * var('synthetic_exact_duplicate_rate', 0.03)) | int %}
 {%- set n_near = (n_total * var('synthetic_near_duplicate_rate', 0.015)) | int %}
@@ -48,29 +51,122 @@ duplicate_indices as (
 
 ),
 
-duplicates as (
+duplicate_sources as (
 
     select
         duplicate_indices.emission_index,
         drafts.draft_index,
-        cast(null as varchar) as defect_kind,
         duplicate_indices.duplicate_kind,
-        case
-            when duplicate_indices.duplicate_kind = 'exact' then drafts.clean_text
-            else case cast(((duplicate_indices.duplicate_hash >> 32) % 4) as integer)
-                when 0 then drafts.clean_text || ' Thanks in advance.'
-                when 1 then 'Hi again, ' || drafts.clean_text
-                when 2 then regexp_replace(drafts.clean_text, '[.!?]?\s*$', '!!')
-                else drafts.clean_text || ' (sent twice, sorry)'
-            end
-        end as planted_text,
-        drafts.created_at
-        + to_seconds(cast((3600 + (duplicate_indices.duplicate_hash >> 40) % (30 * 86400)) as bigint))
-            as created_at,
+        duplicate_indices.duplicate_hash,
+        drafts.clean_text,
+        drafts.created_at,
         drafts.user_id,
+        -- near duplicates: about two in three are light paraphrases meant to stay above the
+        -- near-duplicate threshold, the others heavy ones meant to fall below it
+        case
+            when {{ synthetic_uniform('duplicate_indices.duplicate_hash', 5) }} < 0.65 then 0.03
+            else 0.2
+        end as word_edit_rate,
+        string_split(drafts.clean_text, ' ') as words,
     from duplicate_indices
     inner join drafts
         on drafts.draft_index = (duplicate_indices.duplicate_hash % {{ n_sources }})::bigint
+
+),
+
+paraphrase_draws as (
+
+    select
+        *,
+        list_transform(
+            range(1, len(words) + 1),
+            lambda word_position: {{ synthetic_hash('paraphrase', "emission_index || '-' || word_position") }}
+        ) as word_draws,
+        1 + (duplicate_hash >> 64) % len(words) as forced_position,
+    from duplicate_sources
+    where duplicate_kind = 'near'
+
+),
+
+{#- Word edits: 0 delete, 1 insert a filler word before, 2 typo (two letters swapped), 3 swap with
+    the next word, 4 punctuation added or dropped, 5 upper case (only noise once lower-cased). One
+    word, drawn, always gets one of the first five, so that no paraphrase is an exact copy. #}
+
+paraphrase_operations as (
+
+    select
+        *,
+        list_transform(range(1, len(words) + 1), lambda word_position: case
+            when word_position = forced_position then (word_draws[word_position] >> 24) % 5
+            when {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
+                then (word_draws[word_position] >> 24) % 6
+            else -1
+        end) as word_operations,
+    from paraphrase_draws
+
+),
+
+paraphrased as (
+
+    select
+        emission_index,
+        array_to_string(
+            list_filter(
+                list_transform(
+                    range(1, len(words) + 1),
+                    lambda word_position: case
+                        when word_position > 1 and word_operations[word_position - 1] = 3 then ''
+                        when word_operations[word_position] = 0 then ''
+                        when word_operations[word_position] = 1
+                            then ['really', 'please', 'just', 'kindly', 'actually', 'now'][
+                                1 + cast((word_draws[word_position] >> 32) % 6 as integer)
+                            ] || ' ' || words[word_position]
+                        when word_operations[word_position] = 2 and length(words[word_position]) >= 4
+                            then concat(
+                                left(words[word_position], 1),
+                                substr(words[word_position], 3, 1),
+                                substr(words[word_position], 2, 1),
+                                substr(words[word_position], 4)
+                            )
+                        when word_operations[word_position] = 2 then words[word_position] || right(words[word_position], 1)
+                        when word_operations[word_position] = 3 then concat(words[word_position + 1], ' ', words[word_position])
+                        when word_operations[word_position] = 4 and regexp_matches(words[word_position], '[.,!?;:]$')
+                            then left(words[word_position], -1)
+                        when word_operations[word_position] = 4 then words[word_position] || ','
+                        when word_operations[word_position] = 5 then upper(words[word_position])
+                        else words[word_position]
+                    end
+                ),
+                lambda word: word != ''
+            ),
+            ' '
+        ) as paraphrased_text,
+    from paraphrase_operations
+
+),
+
+duplicates as (
+
+    select
+        duplicate_sources.emission_index,
+        duplicate_sources.draft_index,
+        cast(null as varchar) as defect_kind,
+        duplicate_sources.duplicate_kind,
+        case
+            when duplicate_sources.duplicate_kind = 'exact' then duplicate_sources.clean_text
+            else case cast(((duplicate_sources.duplicate_hash >> 32) % 5) as integer)
+                when 0 then paraphrased.paraphrased_text || ' Thanks in advance.'
+                when 1 then 'Hi again, ' || paraphrased.paraphrased_text
+                else paraphrased.paraphrased_text
+            end
+        end as planted_text,
+        duplicate_sources.created_at
+        + to_seconds(cast((3600 + (duplicate_sources.duplicate_hash >> 40) % (30 * 86400)) as bigint))
+            as created_at,
+        duplicate_sources.user_id,
+    from duplicate_sources
+    left join paraphrased
+        on duplicate_sources.emission_index = paraphrased.emission_index
 
 ),
 
@@ -93,6 +189,7 @@ with_noise_draws as (
         drafts.template_id,
         drafts.is_hard_negative,
         drafts.planted_pii,
+        emitted.planted_text as clean_planted_text,
         {{ synthetic_hash('noise', 'emitted.emission_index') }} as noise_hash,
     from emitted
     inner join drafts
@@ -207,6 +304,7 @@ final as (
         duplicate_kind,
         defect_kind,
         noise_kinds,
+        {{ synthetic_match_text('clean_planted_text', 'planted_pii') }} as planted_match_text,
     from with_surface_noise
 
 )

@@ -1,0 +1,15 @@
+{# The generator's own view of a planted text as deduplication should see it: the planted PII values replaced by their typed placeholders, lower-cased, whitespace collapsed. #}
+{% macro synthetic_match_text(text_expression, planted_pii_expression) -%}
+    trim(regexp_replace(lower(list_reduce(
+        list_prepend(
+            {{ text_expression }},
+            list_transform(
+                {{ planted_pii_expression }},
+                lambda pii: pii['pii_value'] || chr(0) || '<' || upper(pii['pii_type']) || '>'
+            )
+        ),
+        lambda masked, replacement: replace(
+            masked, split_part(replacement, chr(0), 1), split_part(replacement, chr(0), 2)
+        )
+    )), '\s+', ' ', 'g'))
+{%- endmacro %}

@@ -1,0 +1,164 @@
+-- One row per metric of the deduplication stage against the generator's ground truth: recall and
+-- precision of exact and of near duplicates, over the synthetic messages that reach deduplication.
+--   exact recall: of the pairs (message, earliest message with the same planted text, PII masked
+--     and lower-cased), the share the pipeline puts in one duplicate cluster;
+--   exact precision: of the pairs (message, earliest message with the same matching text), the
+--     share whose planted texts are identical;
+--   near recall: of the planted near duplicates whose planted text has a shingle Jaccard
+--     similarity of at least near_duplicate_threshold with its original's, the share the
+--     pipeline puts in the original's duplicate cluster;
+--   near precision: of the verified near-duplicate text pairs, the share whose planted texts
+--     (of the earliest synthetic message with each text) reach the threshold.
+{%- set shingle_size = var('near_duplicate_shingle_size') %}
+with
+
+truth as (
+
+    select * from {{ ref('synthetic_ground_truth') }}
+
+),
+
+deduplicated as (
+
+    select * from {{ ref('int_messages_deduplicated') }}
+
+),
+
+verified_pairs as (
+
+    select * from {{ ref('int_message_text_pairs_verified') }}
+
+),
+
+measured as (
+
+    select
+        deduplicated.message_id,
+        deduplicated.created_at,
+        deduplicated.duplicate_cluster_id,
+        md5(deduplicated.message_text_match) as text_key,
+        truth.planted_match_text,
+        truth.duplicate_of_message_id,
+        truth.duplicate_kind,
+        truth.is_countable_duplicate,
+    from deduplicated
+    inner join truth
+        on deduplicated.message_id = truth.message_id
+    where deduplicated.message_source = 'synthetic'
+
+),
+
+leaders as (
+
+    select
+        *,
+        first_value(message_id) over (
+            partition by planted_match_text order by created_at, message_id
+        ) as truth_leader_id,
+        first_value(message_id) over (
+            partition by text_key order by created_at, message_id
+        ) as predicted_leader_id,
+    from measured
+
+),
+
+exact_recall as (
+
+    select
+        'recall' as metric,
+        'exact' as slice,
+        avg((leaders.duplicate_cluster_id = truth_leaders.duplicate_cluster_id)::integer) as value,
+        count(*) as support,
+    from leaders
+    inner join measured as truth_leaders
+        on leaders.truth_leader_id = truth_leaders.message_id
+    where leaders.message_id != leaders.truth_leader_id
+
+),
+
+exact_precision as (
+
+    select
+        'precision' as metric,
+        'exact' as slice,
+        avg((leaders.planted_match_text = predicted_leaders.planted_match_text)::integer) as value,
+        count(*) as support,
+    from leaders
+    inner join measured as predicted_leaders
+        on leaders.predicted_leader_id = predicted_leaders.message_id
+    where leaders.message_id != leaders.predicted_leader_id
+
+),
+
+near_recall as (
+
+    select
+        'recall' as metric,
+        'near' as slice,
+        avg((duplicates.duplicate_cluster_id = originals.duplicate_cluster_id)::integer) as value,
+        count(*) as support,
+    from measured as duplicates
+    inner join measured as originals
+        on duplicates.duplicate_of_message_id = originals.message_id
+    where duplicates.duplicate_kind = 'near' and duplicates.is_countable_duplicate
+
+),
+
+text_witnesses as (
+
+    select
+        text_key,
+        arg_min(planted_match_text, message_id) as planted_match_text,
+    from measured
+    group by text_key
+
+),
+
+near_precision as (
+
+    select
+        'precision' as metric,
+        'near' as slice,
+        avg((
+            {{ jaccard_similarity(
+                character_shingle_hashes('witnesses_a.planted_match_text', shingle_size),
+                character_shingle_hashes('witnesses_b.planted_match_text', shingle_size)
+            ) }} >= {{ var('near_duplicate_threshold') }}
+        )::integer) as value,
+        count(*) as support,
+    from verified_pairs
+    inner join text_witnesses as witnesses_a
+        on verified_pairs.text_key_a = witnesses_a.text_key
+    inner join text_witnesses as witnesses_b
+        on verified_pairs.text_key_b = witnesses_b.text_key
+
+),
+
+metrics as (
+
+    select * from exact_recall
+    union all
+    select * from exact_precision
+    union all
+    select * from near_recall
+    union all
+    select * from near_precision
+
+),
+
+final as (
+
+    select
+        'deduplication' as stage,
+        metric,
+        slice,
+        value::double as value,
+        0.95::double as target,
+        coalesce(value >= 0.95, false) as meets_target,
+        support::bigint as support,
+    from metrics
+    order by slice, metric
+
+)
+
+select * from final
