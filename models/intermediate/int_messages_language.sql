@@ -1,0 +1,168 @@
+-- One row per raw message row: the language detected from its redacted, lower-cased text.
+-- Each word, each word ending (last three letters of words of five letters or more) and each
+-- non-ASCII character is looked up in the seed language_profiles; a feature listed for n
+-- languages adds 1/n to each of them (a word ending counts half). The best-scoring language wins
+-- when it has at least language_min_score and leads every other by language_min_margin; when
+-- several languages are that close, the locale's language breaks the tie if it is one of them;
+-- otherwise, and when the evidence is too weak, the language is 'und'.
+{%- set min_score = var('language_min_score') %}
+{%- set min_margin = var('language_min_margin') %}
+with
+
+messages as (
+
+    select * from {{ ref('int_messages_redacted') }}
+
+),
+
+locales as (
+
+    select * from {{ ref('locale_jurisdictions') }}
+
+),
+
+profiles as (
+
+    select * from {{ ref('language_profiles') }}
+
+),
+
+weighted_profiles as (
+
+    select
+        language,
+        feature_kind,
+        feature,
+        case feature_kind when 'suffix' then 0.5 else 1.0 end
+        / count(*) over (partition by feature_kind, feature) as feature_weight,
+    from profiles
+
+),
+
+tokenized as (
+
+    select
+        raw_row_id,
+        list_filter(
+            regexp_split_to_array(message_text_match, '[^\p{L}]+'), lambda token: token != ''
+        ) as tokens,
+        regexp_extract_all(message_text_match, '[^\x00-\x7f]') as characters,
+    from messages
+
+),
+
+features as (
+
+    select
+        raw_row_id,
+        unnest(list_concat(
+            list_transform(tokens, lambda token: {'kind': 'word', 'feature': token}),
+            list_transform(
+                list_filter(tokens, lambda token: length(token) >= 5),
+                lambda token: {'kind': 'suffix', 'feature': right(token, 3)}
+            ),
+            list_transform(characters, lambda letter: {'kind': 'character', 'feature': letter})
+        )) as feature,
+    from tokenized
+
+),
+
+language_scores as (
+
+    select
+        features.raw_row_id,
+        weighted_profiles.language,
+        sum(weighted_profiles.feature_weight) as score,
+        count(*) filter (where weighted_profiles.feature_kind = 'word') as function_word_count,
+    from features
+    inner join weighted_profiles
+        on
+            features.feature.kind = weighted_profiles.feature_kind
+            and features.feature.feature = weighted_profiles.feature
+
+    group by features.raw_row_id, weighted_profiles.language
+
+),
+
+candidates as (
+
+    select
+        raw_row_id,
+        list(
+            {'language': language, 'score': score, 'function_word_count': function_word_count}
+            order by score desc, language
+        ) as ranked,
+    from language_scores
+    group by raw_row_id
+
+),
+
+contested as (
+
+    select
+        messages.raw_row_id,
+        messages.message_id,
+        locales.language as locale_language,
+        len(tokenized.tokens) as token_count,
+        coalesce(candidates.ranked, []) as ranked,
+        -- the languages whose score is within the margin of the best one (the best included)
+        list_filter(
+            coalesce(candidates.ranked, []),
+            lambda candidate: candidate.score > candidates.ranked[1].score - {{ min_margin }}
+        ) as close_candidates,
+    from messages
+    inner join tokenized
+        on messages.raw_row_id = tokenized.raw_row_id
+    left join candidates
+        on messages.raw_row_id = candidates.raw_row_id
+    left join locales
+        on messages.locale = locales.locale
+
+),
+
+decided as (
+
+    select
+        *,
+        case
+            when len(ranked) = 0 or ranked[1].score < {{ min_score }} then 'und'
+            when len(close_candidates) = 1 then ranked[1].language
+            when
+                list_contains(list_transform(close_candidates, lambda candidate: candidate.language), locale_language)
+                then locale_language
+            else 'und'
+        end as language,
+    from contested
+
+),
+
+final as (
+
+    select
+        raw_row_id,
+        message_id,
+        locale_language,
+        language,
+        round(case
+            when language = 'und' then 0.0
+            else greatest(
+                list_filter(ranked, lambda candidate: candidate.language = language)[1].score
+                - coalesce(list_filter(ranked, lambda candidate: candidate.language != language)[1].score, 0.0),
+                0.0
+            ) / ranked[1].score
+        end, 4) as language_confidence,
+        round(coalesce(ranked[1].score, 0.0), 4) as language_evidence,
+        coalesce(list_filter(ranked, lambda candidate: candidate.language != language)[1].language, 'und')
+            as runner_up_language,
+        language != 'und' and len(close_candidates) > 1 as is_locale_tie_break,
+        token_count,
+        coalesce(
+            list_filter(ranked, lambda candidate: candidate.language = language)[1].function_word_count,
+            ranked[1].function_word_count,
+            0
+        ) as function_word_count,
+    from decided
+
+)
+
+select * from final
