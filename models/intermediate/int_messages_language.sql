@@ -1,3 +1,5 @@
+-- noqa: disable=RF03
+-- (sqlfluff reads the struct fields of lambda parameters, candidate.score, as table references)
 -- One row per raw message row: the language detected from its redacted, lower-cased text.
 -- Each word, each word ending (last three letters of words of five letters or more) and each
 -- non-ASCII character is looked up in the seed language_profiles; a feature listed for n
@@ -56,12 +58,12 @@ features as (
     select
         raw_row_id,
         unnest(list_concat(
-            list_transform(tokens, lambda token: {'kind': 'word', 'feature': token}),
+            list_transform(tokens, lambda token: { 'kind': 'word', 'feature': token }),
             list_transform(
                 list_filter(tokens, lambda token: length(token) >= 5),
-                lambda token: {'kind': 'suffix', 'feature': right(token, 3)}
+                lambda token: { 'kind': 'suffix', 'feature': right(token, 3) }
             ),
-            list_transform(characters, lambda letter: {'kind': 'character', 'feature': letter})
+            list_transform(characters, lambda letter: { 'kind': 'character', 'feature': letter })
         )) as feature,
     from tokenized
 
@@ -89,8 +91,8 @@ candidates as (
     select
         raw_row_id,
         list(
-            {'language': language, 'score': score, 'function_word_count': function_word_count}
-            order by score desc, language
+            { 'language': language, 'score': score, 'function_word_count': function_word_count }
+            order by score desc, language asc
         ) as ranked,
     from language_scores
     group by raw_row_id

@@ -51,7 +51,7 @@ row_rules as (
                     {%- for language in export_languages %}
                         {{ sql_string_literal(language) }}{{ ', ' if not loop.last }}
                     {%- endfor -%}
-                ]::varchar [],
+                ]::varchar[],
                 coalesce(languages.language, 'und')
             ) then 'language_not_kept'
         end as row_rule_violation,

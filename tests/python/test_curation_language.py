@@ -14,7 +14,8 @@ MIN_RECALL = 0.90
 
 def report(build) -> dict[tuple[str, str], tuple[float, float | None, bool | None, int]]:
     rows = build.query(
-        "select metric, slice, value, target, meets_target, support from report_language_quality where stage = 'language'"
+        "select metric, slice, value, target, meets_target, support "
+        "from report_language_quality where stage = 'language'"
     )
     return {(metric, slice_): (value, target, meets, support) for metric, slice_, value, target, meets, support in rows}
 
