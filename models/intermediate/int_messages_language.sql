@@ -107,10 +107,12 @@ contested as (
         locales.language as locale_language,
         len(tokenized.tokens) as token_count,
         coalesce(candidates.ranked, []) as ranked,
-        -- the languages whose score is within the margin of the best one (the best included)
+        -- the languages whose score is within the margin of the best one (every one tied with it included)
         list_filter(
             coalesce(candidates.ranked, []),
-            lambda candidate: candidate.score > candidates.ranked[1].score - {{ min_margin }}
+            lambda candidate:
+                candidate.score > candidates.ranked[1].score - {{ min_margin }}
+                or candidate.score = candidates.ranked[1].score
         ) as close_candidates,
     from messages
     inner join tokenized
