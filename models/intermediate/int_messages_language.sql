@@ -9,6 +9,8 @@
 -- otherwise, and when the evidence is too weak, the language is 'und'.
 {%- set min_score = var('language_min_score') %}
 {%- set min_margin = var('language_min_margin') %}
+{#- The languages of seed language_profiles (its accepted_values test lists the same seven). #}
+{%- set languages = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl'] %}
 with
 
 messages as (
@@ -34,9 +36,14 @@ weighted_profiles as (
     select
         language,
         feature_kind,
-        feature,
-        case feature_kind when 'suffix' then 0.5 else 1.0 end
-        / count(*) over (partition by feature_kind, feature) as feature_weight,
+        -- one lookup key per feature: words as they are, endings behind '-', letters behind '#'
+        -- (a word of the text is letters only, so the three kinds never collide)
+        case feature_kind when 'word' then feature when 'suffix' then '-' || feature else '#' || feature end
+            as feature_key,
+        -- in whole units of 1/1680 (divisible by 1 to 8 and halved), so that sums are exact and
+        -- the same in any order: a tie stays a tie whatever the thread count
+        (case feature_kind when 'suffix' then 840 else 1680 end)
+        // count(*) over (partition by feature_kind, feature) as feature_weight_units,
     from profiles
 
 ),
@@ -57,32 +64,36 @@ features as (
 
     select
         raw_row_id,
+        len(tokens) as token_count,
+        -- the empty key matches no feature: it keeps a row for texts without any
         unnest(list_concat(
-            list_transform(tokens, lambda token: { 'kind': 'word', 'feature': token }),
-            list_transform(
-                list_filter(tokens, lambda token: length(token) >= 5),
-                lambda token: { 'kind': 'suffix', 'feature': right(token, 3) }
-            ),
-            list_transform(characters, lambda letter: { 'kind': 'character', 'feature': letter })
-        )) as feature,
+            tokens,
+            list_transform(list_filter(tokens, lambda token: length(token) >= 5), lambda token: '-' || right(token, 3)),
+            list_transform(characters, lambda letter: '#' || letter),
+            ['']
+        )) as feature_key,
     from tokenized
 
 ),
 
 language_scores as (
 
+    -- one row per message with the evidence for each language of the profiles (seed accepted_values)
     select
         features.raw_row_id,
-        weighted_profiles.language,
-        sum(weighted_profiles.feature_weight) as score,
-        count(*) filter (where weighted_profiles.feature_kind = 'word') as function_word_count,
+        any_value(features.token_count) as token_count,
+        {%- for language in languages %}
+            coalesce(sum(weighted_profiles.feature_weight_units) filter (
+                where weighted_profiles.language = '{{ language }}'
+            ), 0) / 1680.0 as score_{{ language }},
+            count(*) filter (
+                where weighted_profiles.language = '{{ language }}' and weighted_profiles.feature_kind = 'word'
+            ) as function_words_{{ language }},
+        {%- endfor %}
     from features
-    inner join weighted_profiles
-        on
-            features.feature.kind = weighted_profiles.feature_kind
-            and features.feature.feature = weighted_profiles.feature
-
-    group by features.raw_row_id, weighted_profiles.language
+    left join weighted_profiles
+        on features.feature_key = weighted_profiles.feature_key
+    group by features.raw_row_id
 
 ),
 
@@ -90,12 +101,26 @@ candidates as (
 
     select
         raw_row_id,
-        list(
-            { 'language': language, 'score': score, 'function_word_count': function_word_count }
-            order by score desc, language asc
+        token_count,
+        -- languages with any evidence, best first (ties in alphabetical order)
+        list_transform(
+            list_sort(list_filter([
+                {%- for language in languages %}
+                    {
+                        'rank_key': -score_{{ language }},
+                        'language': '{{ language }}',
+                        'score': score_{{ language }},
+                        'function_word_count': function_words_{{ language }}
+                    }{{ ',' if not loop.last }}
+                {%- endfor %}
+            ], lambda candidate: candidate.score > 0)),
+            lambda candidate: {
+                'language': candidate.language,
+                'score': candidate.score,
+                'function_word_count': candidate.function_word_count
+            }
         ) as ranked,
     from language_scores
-    group by raw_row_id
 
 ),
 
@@ -105,19 +130,17 @@ contested as (
         messages.raw_row_id,
         messages.message_id,
         locales.language as locale_language,
-        len(tokenized.tokens) as token_count,
-        coalesce(candidates.ranked, []) as ranked,
+        candidates.token_count,
+        candidates.ranked,
         -- the languages whose score is within the margin of the best one (every one tied with it included)
         list_filter(
-            coalesce(candidates.ranked, []),
+            candidates.ranked,
             lambda candidate:
                 candidate.score > candidates.ranked[1].score - {{ min_margin }}
                 or candidate.score = candidates.ranked[1].score
         ) as close_candidates,
     from messages
-    inner join tokenized
-        on messages.raw_row_id = tokenized.raw_row_id
-    left join candidates
+    inner join candidates
         on messages.raw_row_id = candidates.raw_row_id
     left join locales
         on messages.locale = locales.locale
