@@ -135,9 +135,8 @@ contested as (
         -- the languages whose score is within the margin of the best one (every one tied with it included)
         list_filter(
             candidates.ranked,
-            lambda candidate:
-                candidate.score > candidates.ranked[1].score - {{ min_margin }}
-                or candidate.score = candidates.ranked[1].score
+            lambda candidate: candidate.score > candidates.ranked[1].score - {{ min_margin }}
+            or candidate.score = candidates.ranked[1].score
         ) as close_candidates,
     from messages
     inner join candidates
