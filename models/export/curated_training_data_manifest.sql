@@ -7,7 +7,8 @@
 -- free of timestamps, so that identical inputs and vars give an identical file.
 {%- set vars_used = ['random_seed', 'synthetic_messages', 'train_ratio', 'validation_ratio', 'test_ratio',
                      'balance_method', 'balance_target_ratio', 'smote_k_neighbors',
-                     'smote_max_rows_per_class', 'min_label_confidence', 'max_text_length'] %}
+                     'smote_max_rows_per_class', 'min_label_confidence', 'max_text_length',
+                     'export_languages', 'language_min_score', 'language_min_margin'] %}
 with
 
 export as (

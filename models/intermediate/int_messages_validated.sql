@@ -1,6 +1,11 @@
 -- One row per raw message row with the first row-level rule it breaks (null when it breaks none):
 -- missing_message_id, empty_text, text_too_long, unknown_channel, unknown_locale,
--- unparseable_timestamp, then duplicate_message_id for every row of an id but the first.
+-- unparseable_timestamp, language_not_kept (detected language not in export_languages), then
+-- duplicate_message_id for every row of an id but the first.
+{%- set export_languages = var('export_languages') %}
+{%- if export_languages is string %}
+    {%- set export_languages = export_languages.split(',') | map('trim') | list %}
+{%- endif %}
 with
 
 messages as (
@@ -21,6 +26,12 @@ locales as (
 
 ),
 
+languages as (
+
+    select * from {{ ref('int_messages_language') }}
+
+),
+
 row_rules as (
 
     select
@@ -35,12 +46,22 @@ row_rules as (
             when channels.channel is null then 'unknown_channel'
             when locales.locale is null then 'unknown_locale'
             when messages.created_at is null then 'unparseable_timestamp'
+            when not list_contains(
+                [
+                    {%- for language in export_languages %}
+                        {{ sql_string_literal(language) }}{{ ', ' if not loop.last }}
+                    {%- endfor -%}
+                ]::varchar[],
+                coalesce(languages.language, 'und')
+            ) then 'language_not_kept'
         end as row_rule_violation,
     from messages
     left join channels
         on messages.channel = channels.channel
     left join locales
         on messages.locale = locales.locale
+    left join languages
+        on messages.raw_row_id = languages.raw_row_id
 
 ),
 

@@ -21,6 +21,8 @@ final as (
         channel,
         locale,
         language,
+        locale_language,
+        language_confidence,
         jurisdiction,
         regulation,
         created_at,

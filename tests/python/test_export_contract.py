@@ -115,9 +115,25 @@ def test_smote_balances_train_and_keeps_natural_mix_elsewhere(default_build):
 def test_features_of_smote_rows_stay_whole_where_real_ones_are(default_build):
     [(fractional,)] = default_build.export_rows(
         "select count(*) from export where is_synthetic and (f_word_count != round(f_word_count) "
-        "or f_lexicon_deletion not in (0, 1) or f_pii_email_count != round(f_pii_email_count))"
+        "or f_lexicon_deletion not in (0, 1) or f_pii_email_count != round(f_pii_email_count) "
+        "or f_token_count != round(f_token_count) or f_is_question not in (0, 1) "
+        "or f_urgency_cue_count != round(f_urgency_cue_count) or f_channel_chat not in (0, 1))"
     )
     assert fractional == 0
+
+
+def test_smote_rows_keep_one_channel_and_one_regulation(default_build):
+    # SMOTE interpolates between two rows and rounds: a one-hot group stays one-hot unless the draw
+    # lands exactly halfway, which a float draw practically never does.
+    [(broken,)] = default_build.export_rows(
+        "select count(*) from export where is_synthetic and ("
+        "f_channel_email + f_channel_chat + f_channel_web_form + f_channel_support_ticket "
+        "+ f_channel_phone_transcript + f_channel_app_review + f_channel_social_media != 1 "
+        "or f_regulation_gdpr + f_regulation_uk_gdpr + f_regulation_ccpa_cpra + f_regulation_pipeda "
+        "+ f_regulation_lgpd + f_regulation_lfpdppp + f_regulation_quebec_law_25 + f_regulation_revfadp "
+        "+ f_regulation_privacy_act_1988 != 1)"
+    )
+    assert broken == 0
 
 
 def test_manifest_matches_the_parquet_file(default_build):

@@ -65,6 +65,15 @@ CRAFTED_MESSAGE_ROWS = [
         GOOD_TIME,
         "missing_message_id",
     ),
+    # Swahili ("please delete my whole account"): no profile language, so und, not exported.
+    (
+        "qg-lang",
+        "Tafadhali futa akaunti yangu yote",
+        "chat",
+        "en-US",
+        GOOD_TIME,
+        "language_not_kept",
+    ),
     (
         "qg-noann",
         "My quarry planner export arrived as a scanned picture, send a CSV",
