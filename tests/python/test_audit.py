@@ -59,27 +59,41 @@ def write_deletion_requests(raw_dir: Path) -> None:
                 annotation_writer.writerow([message_id, annotator, "deletion", "0.9", GOOD_TIME])
 
 
+def node_count(build: Build) -> int:
+    """Nodes the build ran (its results less the on-run-start and on-run-end hooks)."""
+    return sum(str(result.node.resource_type) != "operation" for result in build.result.result.results)
+
+
 def statuses(build: Build) -> dict[str, str]:
     return {result.node.name: str(result.status) for result in build.result.result.results}
 
 
 def invocation_id(build: Build) -> str:
-    return build.result.result.args["invocation_id"]
+    return build.invocation_id
+
+
+def last_invocation_id() -> str:
+    """The id of the dbt invocation that just returned in this process."""
+    from dbt_common.invocation import get_invocation_id
+
+    return get_invocation_id()
 
 
 @pytest.fixture(scope="module")
 def history(default_build, tmp_path_factory):
     work_dir = tmp_path_factory.mktemp("audit_builds")
     copy_database(default_build, work_dir)
-    first_rows = Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", None).query(
-        "select * from audit.dbt_node_results order by unique_id"
-    )
+    copied = Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", None)
+    first_rows = copied.query("select * from audit.dbt_node_results order by unique_id")
+    [(default_build.invocation_id,)] = copied.query("select invocation_id from audit.dbt_invocations")
     second = build_project(work_dir)
+    second.invocation_id = last_invocation_id()
     assert second.result.success
     raw_dir = work_dir / "raw"
     shutil.copytree(PROJECT_DIR / "data" / "raw", raw_dir, ignore=shutil.ignore_patterns("README.md"))
     write_deletion_requests(raw_dir)
     third = build_project(work_dir, raw_dir=raw_dir)
+    third.invocation_id = last_invocation_id()
     assert third.result.success
     return {"work_dir": work_dir, "first_rows": first_rows, "builds": [default_build, second, third]}
 
@@ -96,11 +110,11 @@ def test_the_audit_holds_every_invocation_and_its_nodes(history):
     assert [row[0] for row in invocations] == ids
     for row, build in zip(invocations, builds, strict=True):
         assert row[1] == "build" and row[2] and row[3]
-        assert row[4] == len(build.result.result.results)
+        assert row[4] == node_count(build)
         assert row[5] == str(TEST_SYNTHETIC_MESSAGES)
         assert row[6] and row[7]
     nodes = dict(last.query("select invocation_id, count(*) from audit.dbt_node_results group by all"))
-    assert nodes == {invocation_id(build): len(build.result.result.results) for build in builds}
+    assert nodes == {invocation_id(build): node_count(build) for build in builds}
     [(rows, status, execution_seconds)] = last.query(
         f"select relation_rows, status, execution_seconds from audit.dbt_node_results "
         f"where invocation_id = '{ids[-1]}' and unique_id = 'model.privacy_curation.curated_messages'"
@@ -167,7 +181,7 @@ def test_a_standalone_test_run_compares_against_the_build_before(history):
         raw_dir=work_dir / "raw",
     )
     assert result.success
-    got = {r.node.name: str(r.status) for r in result.result.results}
+    got = {r.node.name: str(r.status) for r in result.result.results if str(r.node.resource_type) != "operation"}
     assert got == {LABEL_SHARE_TEST: "warn", "row_accounting_volume_stable_since_previous_build": "warn"}
     last = Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", None)
     commands = [row[0] for row in last.query("select command from audit.dbt_invocations order by started_at")]
