@@ -77,7 +77,12 @@ samples as (
 
 families as (
 
-    select * from (values
+    select
+        family.family_order,
+        family.metric_name,
+        family.help_text,
+    from (
+        values
         (1, 'privacy_curation_dataset_info', 'The dataset_version of the export (the value is always 1).'),
         (2, 'privacy_curation_raw_rows', 'Raw rows read, by record type.'),
         (3, 'privacy_curation_kept_rows', 'Raw rows kept (messages) or used (annotations).'),
