@@ -39,11 +39,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_served(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_served(url: str, server: subprocess.Popen, log, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise AssertionError(f"dbt docs serve exited: {server.stdout.read()}")
+            log.seek(0)
+            raise AssertionError(f"dbt docs serve exited: {log.read()}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -60,25 +61,27 @@ def depends_on(dom: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def docs_server(docs_target):
+def docs_server(docs_target, tmp_path_factory):
     if shutil.which("chromium") is None:
         pytest.skip("chromium is not installed and `make browser` could not install it (not root?)")
     port = free_port()
     dbt = Path(sys.executable).with_name("dbt")
+    log = (tmp_path_factory.mktemp("docs_server") / "serve.log").open("w+")
     server = subprocess.Popen(
         [str(dbt), "docs", "serve", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
          "--target-path", str(docs_target), "--host", "127.0.0.1", "--port", str(port), "--no-browser"],
         cwd=PROJECT_DIR,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )  # fmt: skip
     try:
-        wait_until_served(f"http://127.0.0.1:{port}/", server)
+        wait_until_served(f"http://127.0.0.1:{port}/", server, log)
         yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()
 
 
 def render(url: str, tmp_path: Path) -> str:
