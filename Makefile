@@ -6,10 +6,12 @@ BIN := $(VENV)/bin
 DBT := $(BIN)/dbt
 ROWS ?= 100000
 DEST ?=
+DOCS_PORT ?= 8080
+PRIVACY_OUTPUT_DIR ?= output
 
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: help install deps build test lint lint-python lint-sql pytest docs bench clean
+.PHONY: help install deps build test lint lint-python lint-sql pytest docs browser export bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,7 +27,7 @@ deps: install ## Link the local dbt packages (packages/) into dbt_packages/
 	$(DBT) deps --quiet
 
 build: deps ## Seed, run and test the whole pipeline; writes output/curated_training_data.parquet
-	mkdir -p output
+	mkdir -p $(PRIVACY_OUTPUT_DIR)
 	$(DBT) build
 
 lint-python: install ## ruff: lint and format check
@@ -37,14 +39,27 @@ lint-sql: deps ## sqlfluff on every model, macro-rendered, on the in-memory lint
 
 lint: lint-python lint-sql ## All linters
 
-pytest: deps ## pytest: unit tests and real dbt builds on temporary databases
+pytest: deps browser ## pytest: unit tests and real dbt builds on temporary databases
 	$(BIN)/pytest
 
 test: lint pytest ## The whole suite, as CI runs it
 
-docs: deps ## Generate the docs site and serve it on http://127.0.0.1:8080
+docs: deps ## Generate the docs site and serve it on http://127.0.0.1:8080 (DOCS_PORT=...)
 	$(DBT) docs generate
-	$(DBT) docs serve --host 127.0.0.1 --port 8080 --no-browser
+	$(DBT) docs serve --host 127.0.0.1 --port $(DOCS_PORT) --no-browser
+
+browser: ## Install Debian's chromium (for the docs-site test) when it is missing; needs root
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else \
+		echo "chromium is missing and this is not root: run 'sudo apt-get install chromium' (the docs-site test is skipped)"; \
+	fi
+
+export: install ## Hand the dataset over: copy Parquet, manifest and card to DEST and verify the sha256
+	@test -n "$(DEST)" || { echo "usage: make export DEST=<training project's data folder>"; exit 2; }
+	$(BIN)/python scripts/export_dataset.py "$(DEST)" --source "$(PRIVACY_OUTPUT_DIR)"
 
 bench: deps ## Benchmark the pipeline on ROWS synthetic messages (make bench ROWS=1000000)
 	$(BIN)/python scripts/bench.py --rows $(ROWS)

@@ -123,3 +123,14 @@ def other_seed_build(tmp_path_factory) -> Build:
     build = build_project(tmp_path_factory.mktemp("other_seed_build"), vars_={"random_seed": 7})
     assert build.result.success
     return build
+
+
+@pytest.fixture(scope="session")
+def docs_target(default_build) -> Path:
+    """`dbt docs generate` on the default build: the target folder holding manifest, catalog and index.html."""
+    result = run_dbt(
+        ["docs", "generate", "--vars", json.dumps({"synthetic_messages": TEST_SYNTHETIC_MESSAGES})],
+        default_build.work_dir,
+    )
+    assert result.success, f"dbt docs generate failed: {result.exception}"
+    return default_build.work_dir / "target"

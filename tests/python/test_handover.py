@@ -1,0 +1,77 @@
+"""`make export DEST=...` hands the Parquet file, manifest and card over and verifies the sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.dbt
+
+FILES = ("curated_training_data.parquet", "curated_training_data.manifest.json", "DATASET_CARD.md")
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("export_dataset", PROJECT_DIR / "scripts" / "export_dataset.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_export(source, dest):
+    return subprocess.run(
+        ["make", "--no-print-directory", "-s", "export", f"DEST={dest}", f"PRIVACY_OUTPUT_DIR={source}"],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_make_export_copies_and_verifies(default_build, tmp_path):
+    dest = tmp_path / "trainer" / "data"
+    done = make_export(default_build.output_dir, dest)
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in dest.iterdir()) == sorted(FILES)
+    for name in FILES:
+        assert (dest / name).read_bytes() == (default_build.output_dir / name).read_bytes()
+    manifest = json.loads((dest / FILES[1]).read_text())
+    assert hashlib.sha256((dest / FILES[0]).read_bytes()).hexdigest() == manifest["parquet_sha256"]
+    assert "verified" in done.stdout
+
+
+def test_make_export_refuses_a_parquet_changed_after_the_build(default_build, tmp_path):
+    source = tmp_path / "output"
+    shutil.copytree(default_build.output_dir, source)
+    with (source / FILES[0]).open("r+b") as handle:
+        handle.seek(100)
+        handle.write(b"\x00\x01\x02\x03")
+    dest = tmp_path / "dest"
+    done = make_export(source, dest)
+    assert done.returncode != 0
+    assert "sha256 mismatch" in done.stderr
+    assert not dest.exists() or not any(dest.iterdir())
+
+
+def test_a_corrupted_copy_is_caught_and_removed(default_build, tmp_path, monkeypatch):
+    script = load_script()
+    real_copy = shutil.copyfile
+
+    def corrupting_copy(source, target):
+        real_copy(source, target)
+        if str(source).endswith(".parquet"):
+            with open(target, "r+b") as handle:
+                handle.seek(-20, 2)
+                handle.write(b"corrupted in transit")
+
+    monkeypatch.setattr(script.shutil, "copyfile", corrupting_copy)
+    dest = tmp_path / "dest"
+    with pytest.raises(script.HandoverError, match="sha256 mismatch after copying"):
+        script.export_dataset(default_build.output_dir, dest)
+    assert list(dest.iterdir()) == [], "a failed handover must leave nothing behind"
+    assert script.main([str(dest), "--source", str(tmp_path / "missing")]) == 1
