@@ -309,8 +309,8 @@ curation_lines as (
         ('00', '## Curation steps and their measured figures'),
         ('01', ''),
         ('02', 'Staging reads every raw file with a pinned dialect; intermediate models normalise the text, redact PII,'),
-        ('03', 'validate each row, remove exact duplicates (a cluster keeps one message) and reach a label by'),
-        ('04', 'annotator consensus (`min_label_confidence` {{ var("min_label_confidence") }}, `max_text_length` {{ var("max_text_length") }}).'),  -- noqa: LT05
+        ('03', 'detect the language (kept: {{ var("export_languages") | join(", ") }}), validate each row, remove exact and near duplicates'),  -- noqa: LT05
+        ('04', '(MinHash/LSH, Jaccard >= {{ var("near_duplicate_threshold") }}; a cluster keeps one message) and reach a label by reliability-weighted annotator consensus (`min_label_confidence` {{ var("min_label_confidence") }}, `max_text_length` {{ var("max_text_length") }}).'),  -- noqa: LT05
         ('05', 'Every raw row ends kept (or used), duplicate or quarantined with a reason code:'),
         ('06', ''),
         ('07', '| record | raw rows | kept or used | duplicates | quarantined |'),
