@@ -1,11 +1,29 @@
-{#- Replaces payment card numbers (13 to 19 digits, spaces or dashes allowed) that pass the Luhn check
-    with <CARD>. The pattern is a Jinja string: backslashes are doubled, or `\b` would become a
-    backspace character and nothing would ever match. #}
+{#- Replaces payment card numbers with <CARD>: 13 to 19 digits, compact or grouped by spaces or
+    dashes (mixed too), that pass the Luhn check. A run of grouped digits is tried whole, then without
+    a short (1-4 digit) group at its end or start, so a card followed by its CVV or expiry ("4111 1111
+    1111 1111 123") or preceded by a short number is still found, while a Luhn-invalid order or
+    tracking number is kept. A run glued to a letters-and-digits token (the head of an IBAN-like
+    string such as "DE89 3704 ...") is not a card. Patterns written as Jinja strings double their
+    backslashes. #}
 {% macro redact_cards(text_expression) -%}
-    {{ redact_candidates(
-        text_expression,
-        '\\b\\d(?:[ -]?\\d){12,18}\\b',
-        "lambda candidate: " ~ luhn_sum("regexp_replace(candidate, '[^0-9]', '', 'g')") ~ " = 0",
-        '<CARD>'
-    ) }}
+    case
+        when regexp_matches({{ text_expression }}, '\d(?:[ -]?\d){12}')
+            then {{ redact_candidates(
+                text_expression,
+                "list_transform(
+                    regexp_extract_all(" ~ text_expression ~ ", '(?:\\b[A-Za-z]+\\d+[ -])?\\b\\d(?:[ -]?\\d){12,}\\b'),
+                    lambda run: case when not regexp_matches(run, '^[A-Za-z]') then list_filter(
+                        [
+                            run,
+                            regexp_replace(run, '[ -]\\d{1,4}$', ''),
+                            regexp_replace(run, '^\\d{1,4}[ -]', ''),
+                            regexp_replace(regexp_replace(run, '[ -]\\d{1,4}$', ''), '^\\d{1,4}[ -]', '')
+                        ],
+                        lambda candidate: " ~ is_luhn_card_number('candidate') ~ "
+                    )[1] end
+                )",
+                '<CARD>'
+            ) }}
+        else {{ text_expression }}
+    end
 {%- endmacro %}
