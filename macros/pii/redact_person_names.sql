@@ -1,10 +1,11 @@
 {#- Replaces a name that follows a self-introduction cue with <PERSON>, keeping the cue. In text with
     both cases: one to three capitalised (or upper-case) words after a strong cue ("my name is",
     "je m'appelle", ...), two capitalised words after a weak cue ("this is", "I am", ...). In text
-    written in one case only (all lower or all upper), capitals say nothing, so a name is two words
+    written in one case only (all lower or all upper, placeholders aside), capitals say nothing, so a name is two words
     after any cue that end the clause (punctuation, "and", end of text) and are not common words. #}
 {% macro redact_person_names(text_expression) -%}
     {%- set strong_cues = "my name is|my name''s|name:|je m''appelle|mon nom est|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es|mi chiamo|il mio nome è|mijn naam is|ik heet|meu nome é|chamo-me|me chamo" %}
+    {%- set placeholders = 'URL|EMAIL|IBAN|CARD|SSN|IP|PHONE|PERSON' %}
     {%- set weak_cues = "this is|i am|i''m|ich bin|je suis|soy|sono|ik ben|eu sou" %}
     {%- set common_words = [
         'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'this', 'that', 'not', 'no', 'very',
@@ -19,7 +20,16 @@
     ] %}
     {%- set monocase_pattern = "(?i)(?:^|[^\\p{L}])(?:" ~ strong_cues ~ "|" ~ weak_cues ~ ")\\s+(\\p{L}[\\p{L}''-]+\\s+\\p{L}[\\p{L}''-]+)(?:\\s*[,.!?;:]|\\s*$|\\s+(?:and|und|et|y|e|en|from|aus|de)\\b)" %}
     case
-        when regexp_matches({{ text_expression }}, '\p{Lu}') and regexp_matches({{ text_expression }}, '\p{Ll}')
+        when
+            regexp_matches({{ text_expression }}, '\p{Ll}')
+            and regexp_matches(
+                case
+                    when contains({{ text_expression }}, '<')
+                        then regexp_replace({{ text_expression }}, '<(?:{{ placeholders }})>', '', 'g')
+                    else {{ text_expression }}
+                end,
+                '\p{Lu}'
+            )
             then regexp_replace(
                 regexp_replace(
                     {{ text_expression }},

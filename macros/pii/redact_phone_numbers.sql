@@ -3,7 +3,9 @@
     (0)89) and extension (ext. 12, x12, #12), that look like a phone number: international (+ or 00),
     bracketed, national with a trunk 0, North American 3-3-4, or 9-digit Iberian/Italian mobile
     3-3-3. Dates (15.01.2024, 2024-01-15, 01/15/2024) are fenced off first with a noncharacter so
-    no number can run through them; times and prices have too few digits. The whole number is
+    no number can run through them; times and prices have too few digits; digit groups that continue
+    an IBAN-like head ("BE80 0002 1518 3689", left by the IBAN step because its check fails) are not
+    a phone number. The whole number is
     replaced, never a part of it. #}
 {% macro redact_phone_numbers(text_expression) -%}
     {%- set fence = 'chr(64976)' %}
@@ -11,7 +13,7 @@
     {%- set month = '(?:0?[1-9]|1[0-2])' %}
     {%- set year = '(?:19|20)\\d\\d' %}
     {%- set extension = '(?:\\s?(?:ext\\.?|x|extension|durchwahl|poste|#)\\s?\\d{1,5}\\b)' %}
-    {%- set candidate_pattern = '(?i)(?:(?:\\+|\\b00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\b\\d{1,5}(?:[ ./-]?\\d{1,6}){0,6}\\b' ~ extension ~ '?' %}
+    {%- set candidate_pattern = '(?i)(?:\\b[a-z]{2}\\d{2}(?: [a-z0-9]{4})* )?(?:(?:\\+|\\b00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\b\\d{1,5}(?:[ ./-]?\\d{1,6}){0,6}\\b' ~ extension ~ '?' %}
     {%- set number = "regexp_replace(candidate, " ~ sql_string_literal('(?i)' ~ extension ~ '$') ~ ", '')" %}
     {%- set fenced -%}
         regexp_replace(
@@ -34,7 +36,8 @@
                     "list_filter(
                         regexp_extract_all(fenced_text, " ~ sql_string_literal(candidate_pattern) ~ "),
                         lambda candidate:
-                            length(regexp_replace(" ~ number ~ ", '[^0-9]', '', 'g')) between 8 and 15
+                            not regexp_matches(candidate, '^[A-Za-z]')
+                            and length(regexp_replace(" ~ number ~ ", '[^0-9]', '', 'g')) between 8 and 15
                             and regexp_matches(
                                 " ~ number ~ ",
                                 '^(?:\\+|00|\\(|0)|^(?:1[ .-]?)?\\d{3}[ .-]\\d{3}[ .-]\\d{4}$|^[3679]\\d{2}[ .-]\\d{3}[ .-]\\d{3,4}$'

@@ -11,7 +11,7 @@
         {%- endfor %}
     {%- endfor %}
     case
-        when regexp_matches({{ text_expression }}, '[ÃÂâÅ]') then {{ ns.expression }}
+        when regexp_matches({{ text_expression }}, '[ÃÂÅãâå]') then {{ ns.expression }}
         else {{ text_expression }}
     end
 {%- endmacro %}
