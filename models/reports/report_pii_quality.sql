@@ -28,7 +28,7 @@ measured_messages as (
         redacted.message_text_redacted,
         lower(redacted.message_text_redacted) as redacted_lower,
         {%- for pii_type in pii_types %}
-        redacted.pii_{{ pii_type }}_count,
+            redacted.pii_{{ pii_type }}_count,
         {%- endfor %}
     from ground_truth
     inner join redacted
@@ -42,25 +42,26 @@ measured_messages as (
 per_message_and_type as (
 
     {%- for pii_type in pii_types %}
-    select
-        message_id,
-        '{{ pii_type }}' as pii_type,
-        len(list_filter(
-            planted_pii, lambda pii: pii.pii_type = '{{ pii_type }}' and not pii.is_decoy
-        )) as planted_count,
-        case
-            when pii_{{ pii_type }}_count > 0
-                then len(list_filter(
-                    planted_pii,
-                    lambda pii: pii.pii_type = '{{ pii_type }}'
-                    and not pii.is_decoy
-                    and not contains(redacted_lower, lower(pii.pii_value))
-                ))
-            else 0
-        end as recalled_count,
-        pii_{{ pii_type }}_count as detection_count,
-    from measured_messages
-    {{ 'union all' if not loop.last }}
+        select
+            measured_messages.message_id,
+            '{{ pii_type }}' as pii_type,
+            len(list_filter(
+                measured_messages.planted_pii,
+                lambda pii: pii.pii_type = '{{ pii_type }}' and not pii.is_decoy
+            )) as planted_count,
+            case
+                when measured_messages.pii_{{ pii_type }}_count > 0
+                    then len(list_filter(
+                        measured_messages.planted_pii,
+                        lambda pii: pii.pii_type = '{{ pii_type }}'
+                        and not pii.is_decoy
+                        and not contains(measured_messages.redacted_lower, lower(pii.pii_value))
+                    ))
+                else 0
+            end as recalled_count,
+            measured_messages.pii_{{ pii_type }}_count as detection_count,
+        from measured_messages
+        {{ 'union all' if not loop.last }}
     {%- endfor %}
 
 ),

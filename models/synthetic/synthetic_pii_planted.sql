@@ -87,14 +87,13 @@ with_type as (
     select
         typed.* exclude (typed.u_type),
         case
-            when typed.is_decoy
-                then ['{{ decoy_kinds | map("first") | join("', '") }}'][
-                    1 + floor(typed.u_type * {{ decoy_kinds | length }})::integer
-                ]
+            {%- for kind, imitated in decoy_kinds %}
+                when typed.is_decoy and typed.u_type < {{ loop.index / decoy_kinds | length }} then '{{ kind }}'
+            {%- endfor %}
             {%- set ns = namespace(cumulative=0.0) %}
             {%- for pii_type, weight in pii_weights[:-1] %}
                 {%- set ns.cumulative = ns.cumulative + weight %}
-            when typed.u_type < {{ ns.cumulative }} then '{{ pii_type }}'
+                when typed.u_type < {{ ns.cumulative }} then '{{ pii_type }}'
             {%- endfor %}
             when typed.language = 'en' then 'ssn'
             else 'email'
@@ -124,12 +123,16 @@ with_card_payload as (
         card_prefix
         || left(bank_digits, case when card_prefix in ('34', '37') then 14 else 15 end - length(card_prefix))
             as card_payload,
-        [{%- for country, letters, digits in iban_countries %}'{{ country }}'{{ ', ' if not loop.last }}{% endfor -%}][
-            iban_country_index + 1
-        ] as iban_country,
-        [{%- for country, letters, digits in iban_countries %}'{{ letters }}' || left(bank_digits, {{ digits }}){{ ', ' if not loop.last }}{% endfor -%}][
-            iban_country_index + 1
-        ] as iban_bban,
+        case iban_country_index
+            {%- for country, letters, digits in iban_countries %}
+                when {{ loop.index0 }} then '{{ country }}'
+            {%- endfor %}
+        end as iban_country,
+        case iban_country_index
+            {%- for country, letters, digits in iban_countries %}
+                when {{ loop.index0 }} then '{{ letters }}' || left(bank_digits, {{ digits }})
+            {%- endfor %}
+        end as iban_bban,
     from with_checksum_bodies
 
 ),
@@ -157,7 +160,21 @@ with_ibans as (
         iban_country
         || lpad((2 + (iban_check - 2 + 1 + (value_hash >> 84) % 95) % 97)::varchar, 2, '0')
         || iban_bban as bad_iban,
+        case when pii_kind = 'card' then card_number else order_number end as card_digits,
     from with_check_digits
+
+),
+
+with_card_groups as (
+
+    select
+        *,
+        case
+            when length(card_digits) = 15
+                then [card_digits[1:4], card_digits[5:10], card_digits[11:15]]
+            else [card_digits[1:4], card_digits[5:8], card_digits[9:12], card_digits[13:16]]
+        end as card_groups,
+    from with_ibans
 
 ),
 
@@ -171,7 +188,7 @@ with_values as (
         is_decoy,
         case pii_kind
             {%- for kind, imitated in decoy_kinds %}
-            when '{{ kind }}' then '{{ imitated }}'
+                when '{{ kind }}' then '{{ imitated }}'
             {%- endfor %}
             else pii_kind
         end as pii_type,
@@ -179,31 +196,10 @@ with_values as (
             when pii_kind in ('card', 'decoy_order_number')
                 then
                     case ((value_hash >> 86) % 5)::integer
-                        when 0 then regexp_replace(
-                            case when pii_kind = 'card' then card_number else order_number end,
-                            case
-                                when length(card_number) = 15 then '^(\d{4})(\d{6})(\d{5})$'
-                                else '^(\d{4})(\d{4})(\d{4})(\d{4})$'
-                            end,
-                            case when length(card_number) = 15 then '\1 \2 \3' else '\1 \2 \3 \4' end
-                        )
-                        when 1 then regexp_replace(
-                            case when pii_kind = 'card' then card_number else order_number end,
-                            case
-                                when length(card_number) = 15 then '^(\d{4})(\d{6})(\d{5})$'
-                                else '^(\d{4})(\d{4})(\d{4})(\d{4})$'
-                            end,
-                            case when length(card_number) = 15 then '\1-\2-\3' else '\1-\2-\3-\4' end
-                        )
-                        when 2 then regexp_replace(
-                            case when pii_kind = 'card' then card_number else order_number end,
-                            case
-                                when length(card_number) = 15 then '^(\d{4})(\d{6})(\d{5})$'
-                                else '^(\d{4})(\d{4})(\d{4})(\d{4})$'
-                            end,
-                            case when length(card_number) = 15 then '\1 \2-\3' else '\1-\2 \3-\4' end
-                        )
-                        else case when pii_kind = 'card' then card_number else order_number end
+                        when 0 then array_to_string(card_groups, ' ')
+                        when 1 then array_to_string(card_groups, '-')
+                        when 2 then card_groups[1] || '-' || card_groups[2] || ' ' || array_to_string(card_groups[3:], '-')
+                        else card_digits
                     end
             when pii_kind = 'iban' and (value_hash >> 88) % 2 = 0
                 then array_to_string(regexp_extract_all(iban, '.{1,4}'), ' ')
@@ -222,7 +218,7 @@ with_values as (
             else {{ synthetic_pii_value('pii_kind', 'value_hash', 'first_name', 'last_name', 'slot_service') }}
         end as pii_value,
         value_hash,
-    from with_ibans
+    from with_card_groups
 
 ),
 
