@@ -1,15 +1,53 @@
-{#- Replaces phone numbers with <PHONE>: 8 to 15 digits in an international (+), bracketed or
-    separated national format, or 10 to 11 bare digits starting with 0 or 1. Dates are left alone. #}
+{#- Replaces phone numbers with <PHONE>: 8 to 15 digits in groups separated by single spaces, dots,
+    dashes or slashes, with an optional country code (+49, 0049), area code in brackets ((415),
+    (0)89) and extension (ext. 12, x12, #12), that look like a phone number: international (+ or 00),
+    bracketed, national with a trunk 0, North American 3-3-4, or 9-digit Iberian/Italian mobile
+    3-3-3. Dates (15.01.2024, 2024-01-15, 01/15/2024) are fenced off first with a noncharacter so
+    no number can run through them; times and prices have too few digits; digit groups that continue
+    an IBAN-like head ("BE80 0002 1518 3689", left by the IBAN step because its check fails) are not
+    a phone number. The whole number is
+    replaced, never a part of it. #}
 {% macro redact_phone_numbers(text_expression) -%}
-    {{ redact_candidates(
-        text_expression,
-        '(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]?\d{2,5}){1,5}',
-        "lambda candidate: length(regexp_replace(candidate, '[^0-9]', '', 'g')) between 8 and 15
-            and not regexp_matches(candidate, '^\\d{4}-\\d{2}-\\d{2}$')
-            and (
-                regexp_matches(candidate, '^[+(]|[ .-]')
-                or regexp_matches(candidate, '^[01]\\d{9,10}$')
-            )",
-        '<PHONE>'
-    ) }}
+    {%- set fence = 'chr(64976)' %}
+    {%- set day = '(?:0?[1-9]|[12]\\d|3[01])' %}
+    {%- set month = '(?:0?[1-9]|1[0-2])' %}
+    {%- set year = '(?:19|20)\\d\\d' %}
+    {%- set extension = '(?:\\s?(?:ext\\.?|x|extension|durchwahl|poste|#)\\s?\\d{1,5}\\b)' %}
+    {%- set candidate_pattern = '(?i)(?:\\b[a-z]{2}\\d{2}(?: [a-z0-9]{4})* )?(?:(?:\\+|\\b00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\b\\d{1,5}(?:[ ./-]?\\d{1,6}){0,6}\\b' ~ extension ~ '?' %}
+    {%- set number = "regexp_replace(candidate, " ~ sql_string_literal('(?i)' ~ extension ~ '$') ~ ", '')" %}
+    {%- set fenced -%}
+        regexp_replace(
+            regexp_replace(
+                {{ text_expression }},
+                {{ sql_string_literal('\\b(\\d{1,2})([./-])(\\d{1,2})([./-])(' ~ year ~ ')\\b') }},
+                {{ fence }} || '\1\2' || {{ fence }} || '\3\4' || {{ fence }} || '\5' || {{ fence }},
+                'g'
+            ),
+            {{ sql_string_literal('\\b(' ~ year ~ ')([./-])(' ~ month ~ ')([./-])(' ~ day ~ ')\\b') }},
+            {{ fence }} || '\1\2' || {{ fence }} || '\3\4' || {{ fence }} || '\5' || {{ fence }},
+            'g'
+        )
+    {%- endset %}
+    case
+        when regexp_matches({{ text_expression }}, '\d(?:[ ./()-]{0,2}\d){7}')
+            then list_transform([{{ fenced }}], lambda fenced_text: replace(
+                {{ redact_candidates(
+                    'fenced_text',
+                    "list_filter(
+                        regexp_extract_all(fenced_text, " ~ sql_string_literal(candidate_pattern) ~ "),
+                        lambda candidate:
+                            not regexp_matches(candidate, '^[A-Za-z]')
+                            and length(regexp_replace(" ~ number ~ ", '[^0-9]', '', 'g')) between 8 and 15
+                            and regexp_matches(
+                                " ~ number ~ ",
+                                '^(?:\\+|00|\\(|0)|^(?:1[ .-]?)?\\d{3}[ .-]\\d{3}[ .-]\\d{4}$|^[3679]\\d{2}[ .-]\\d{3}[ .-]\\d{3,4}$'
+                            )
+                    )",
+                    '<PHONE>'
+                ) }},
+                {{ fence }},
+                ''
+            ))[1]
+        else {{ text_expression }}
+    end
 {%- endmacro %}

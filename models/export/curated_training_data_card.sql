@@ -3,10 +3,12 @@
 -- balancing, known limitations, how to reproduce. Every figure is read from the data of the build
 -- and every list has a fixed order, so identical data gives a byte-identical card.
 {%- set generator_vars = ['synthetic_messages', 'random_seed', 'synthetic_exact_duplicate_rate',
-                          'synthetic_near_duplicate_rate', 'synthetic_defect_rate', 'synthetic_pii_rate'] %}
+                          'synthetic_near_duplicate_rate', 'synthetic_defect_rate', 'synthetic_pii_rate',
+                          'synthetic_pii_decoy_rate'] %}
 {%- set split_vars = ['train_ratio', 'validation_ratio', 'test_ratio', 'balance_method', 'balance_target_ratio',
                       'smote_k_neighbors', 'smote_max_rows_per_class'] %}
-{%- set curation_vars = ['min_label_confidence', 'max_text_length'] %}
+{%- set curation_vars = ['min_label_confidence', 'annotator_prior_strength', 'max_text_length',
+                         'language_min_score', 'language_min_margin', 'near_duplicate_threshold'] %}
 with
 
 export as (

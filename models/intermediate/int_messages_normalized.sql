@@ -1,7 +1,8 @@
 -- depends_on: {{ ref('text_mojibake_map') }}
 -- One row per raw message row with its text normalised for display (mojibake repaired, HTML
--- decoded, control and zero-width characters removed, NFC, quotes and dashes folded, whitespace
--- collapsed), one step per CTE.
+-- decoded, control and zero-width characters removed, NFC, quotes, dashes and spaces folded,
+-- whitespace collapsed), one step per CTE. Normalising the result again changes nothing
+-- (tests/intermediate/assert_normalisation_is_idempotent.sql).
 with
 
 messages as (
@@ -14,7 +15,7 @@ mojibake_repaired as (
 
     select
         *,
-        {{ repair_mojibake('coalesce(message_text, \'\')') }} as text_step,
+        {{ repair_mojibake("coalesce(message_text, '')") }} as text_step,
     from messages
 
 ),

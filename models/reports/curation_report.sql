@@ -2,7 +2,7 @@
 -- measures one curation stage against the generator's ground truth. Columns: the stage, the
 -- metric, the slice it covers, its value, the target it is held to, whether it meets it, and how
 -- many rows support it. Ordered so that the dataset card lists it the same way every time.
-{%- set reports = ['report_language_quality', 'report_duplicate_quality',
+{%- set reports = ['report_pii_quality', 'report_language_quality', 'report_duplicate_quality',
                    'report_label_quality'] %}
 with
 

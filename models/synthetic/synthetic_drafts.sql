@@ -1,5 +1,6 @@
 -- One row per original synthetic message: its clean text (template with slots filled, PII cue
--- phrases added, wrapped in a channel frame), before noise, duplication or defects.
+-- phrases and hard-negative decoy phrases added, wrapped in a channel frame), before noise,
+-- duplication or defects.
 {%- set slots = ['service', 'data', 'account', 'marketing', 'sensitive', 'consent_target',
                  'field', 'destination', 'regulator', 'timeframe', 'thing'] %}
 with
@@ -21,7 +22,9 @@ pii_sentences as (
     select
         draft_index,
         string_agg(pii_phrase, ' ' order by pii_position) as pii_sentence,
-        list({ 'pii_type': pii_type, 'pii_value': pii_value } order by pii_position) as planted_pii,
+        list(
+            { 'pii_type': pii_type, 'pii_value': pii_value, 'is_decoy': is_decoy } order by pii_position
+        ) as planted_pii,
     from pii_planted
     group by draft_index
 

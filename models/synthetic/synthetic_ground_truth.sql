@@ -59,7 +59,7 @@ final as (
         emitted.template_id,
         emitted.is_hard_negative,
         emitted.planted_pii,
-        len(emitted.planted_pii) as planted_pii_count,
+        len(list_filter(emitted.planted_pii, lambda pii: not pii.is_decoy)) as planted_pii_count,
         case
             when emitted.duplicate_kind is not null
                 then 'syn-' || lpad(emitted.draft_index::varchar, 10, '0')

@@ -1,0 +1,133 @@
+-- One row per PII type and metric: recall and precision of PII redaction on the synthetic messages,
+-- measured against what the generator planted (synthetic_ground_truth.planted_pii). A planted value
+-- is recalled when the redacted text no longer contains it (case-insensitively) and holds at least
+-- one placeholder of its type. Each placeholder of a type is a detection; in a message, detections
+-- of a type are matched to its recalled planted values, and the rest are false positives (all of
+-- them where nothing of that type was planted, e.g. a decoy order number taken for a card).
+-- Messages planted with an empty or blank text (they carry no text to redact) are left out.
+{%- set pii_types = ['email', 'phone', 'card', 'iban', 'ip', 'ssn', 'url', 'person'] %}
+with
+
+ground_truth as (
+
+    select * from {{ ref('synthetic_ground_truth') }}
+
+),
+
+redacted as (
+
+    select * from {{ ref('int_messages_redacted') }}
+
+),
+
+measured_messages as (
+
+    select
+        ground_truth.message_id,
+        ground_truth.planted_pii,
+        redacted.message_text_redacted,
+        lower(redacted.message_text_redacted) as redacted_lower,
+        {%- for pii_type in pii_types %}
+            redacted.pii_{{ pii_type }}_count,
+        {%- endfor %}
+    from ground_truth
+    inner join redacted
+        on
+            ground_truth.message_id = redacted.message_id
+            and redacted.message_source = 'synthetic'
+    where coalesce(ground_truth.defect_kind, '') not in ('empty_text', 'blank_text')
+
+),
+
+per_message_and_type as (
+
+    {%- for pii_type in pii_types %}
+        select
+            measured_messages.message_id,
+            '{{ pii_type }}' as pii_type,
+            len(list_filter(
+                measured_messages.planted_pii,
+                lambda pii: pii.pii_type = '{{ pii_type }}' and not pii.is_decoy
+            )) as planted_count,
+            case
+                when measured_messages.pii_{{ pii_type }}_count > 0
+                    then len(list_filter(
+                        measured_messages.planted_pii,
+                        lambda pii: pii.pii_type = '{{ pii_type }}'
+                        and not pii.is_decoy
+                        and not contains(measured_messages.redacted_lower, lower(pii.pii_value))
+                    ))
+                else 0
+            end as recalled_count,
+            measured_messages.pii_{{ pii_type }}_count as detection_count,
+        from measured_messages
+        {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+per_type as (
+
+    select
+        pii_type,
+        sum(planted_count) as planted_count,
+        sum(recalled_count) as recalled_count,
+        sum(detection_count) as detection_count,
+        sum(least(detection_count, recalled_count)) as matched_detection_count,
+    from per_message_and_type
+    group by pii_type
+
+),
+
+pii_types as (
+
+    select
+        unnest(['{{ pii_types | join("', '") }}']) as pii_type,
+        unnest(range(1, {{ pii_types | length + 1 }})) as type_order,
+
+),
+
+metrics as (
+
+    select
+        pii_types.type_order,
+        1 as metric_order,
+        'recall' as metric,
+        pii_types.pii_type,
+        per_type.recalled_count / nullif(per_type.planted_count, 0) as metric_value,
+        0.99 as target,
+        coalesce(per_type.planted_count, 0) as support,
+    from pii_types
+    left join per_type
+        on pii_types.pii_type = per_type.pii_type
+    union all
+    select
+        pii_types.type_order,
+        2 as metric_order,
+        'precision' as metric,
+        pii_types.pii_type,
+        per_type.matched_detection_count / nullif(per_type.detection_count, 0) as metric_value,
+        0.98 as target,
+        coalesce(per_type.detection_count, 0) as support,
+    from pii_types
+    left join per_type
+        on pii_types.pii_type = per_type.pii_type
+
+),
+
+final as (
+
+    select
+        'pii_redaction' as stage,
+        metric,
+        pii_type as slice,
+        cast(metric_value as double) as value,
+        cast(target as double) as target,
+        coalesce(metric_value >= target, false) as meets_target,
+        cast(support as bigint) as support,
+    from metrics
+    order by type_order, metric_order
+
+)
+
+select * from final
