@@ -66,7 +66,7 @@ linked as (
         on
             later.band_index = earlier.band_index
             and later.band_value = earlier.band_value
-            and earlier.bucket_position < later.bucket_position
+            and later.bucket_position > earlier.bucket_position
             and (
                 later.bucket_size <= {{ max_bucket_pairs }}
                 or earlier.bucket_position = 1
