@@ -1,9 +1,9 @@
 -- One row per candidate pair of distinct matching texts from locality-sensitive banding. The
 -- signature is cut into `near_duplicate_bands` bands of `near_duplicate_rows_per_band` bins; two
 -- texts whose band is identical share a bucket (a band of empty bins only is no evidence and is
--- skipped). Inside a bucket, each text is paired with the bucket's first text and with the text
--- before it (by text key): at most two pairs per text and band, so a bucket of thousands of
--- template siblings stays linear, and still connects every member. The one-permutation estimate
+-- skipped). A bucket of up to 64 texts gives every pair; in a larger one (template siblings),
+-- each text is paired with the bucket's first text and the 4 texts before it (by text key), so
+-- the work stays linear in the bucket's size. The one-permutation estimate
 -- of the pair's Jaccard similarity is the share of agreeing bins among the bins not empty in both;
 -- its margin is three standard errors, 3 sqrt(t (1 - t) / bins), at the threshold t. A pair whose
 -- estimate falls below the threshold by more than the margin is dropped.
@@ -11,6 +11,8 @@
 {%- set rows_per_band = var('near_duplicate_rows_per_band') | int %}
 {%- set bin_count = bands * rows_per_band %}
 {%- set threshold = var('near_duplicate_threshold') %}
+{%- set max_bucket_pairs = 64 %}
+{%- set window = 4 %}
 with
 
 texts as (
@@ -34,27 +36,42 @@ buckets as (
 
     select
         text_key,
+        band_index,
+        band_value,
+        row_number() over bucket as bucket_position,
+        count(*) over (partition by band_index, band_value) as bucket_size,
         first_value(text_key) over bucket as first_text_key,
-        lag(text_key) over bucket as previous_text_key,
     from bands
     where band_value != '{{ "." * rows_per_band }}'
     window bucket as (partition by band_index, band_value order by text_key)
 
 ),
 
+shared as (
+
+    select * from buckets
+    where bucket_size > 1
+
+),
+
 linked as (
 
-    select
-        first_text_key as text_key_a,
-        text_key as text_key_b,
-    from buckets
-    where first_text_key != text_key
-    union
-    select
-        previous_text_key as text_key_a,
-        text_key as text_key_b,
-    from buckets
-    where previous_text_key is not null
+    -- every pair of a bucket of up to {{ max_bucket_pairs }} texts; in a larger bucket, each text with
+    -- the bucket's first text and the {{ window }} texts before it
+    select distinct
+        earlier.text_key as text_key_a,
+        later.text_key as text_key_b,
+    from shared as later
+    inner join shared as earlier
+        on
+            later.band_index = earlier.band_index
+            and later.band_value = earlier.band_value
+            and later.bucket_position > earlier.bucket_position
+            and (
+                later.bucket_size <= {{ max_bucket_pairs }}
+                or earlier.bucket_position = 1
+                or earlier.bucket_position >= later.bucket_position - {{ window }}
+            )
 
 ),
 

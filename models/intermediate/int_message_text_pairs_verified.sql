@@ -40,7 +40,9 @@ measured as (
     select
         to_measure.text_key_a,
         to_measure.text_key_b,
-        len(list_intersect(texts_a.shingle_hashes, texts_b.shingle_hashes)) as shared_shingle_count,
+        -- a linear scan per shingle beats list_intersect (which builds a hash set) on lists this short
+        len(list_filter(texts_a.shingle_hashes, lambda shingle_hash: list_contains(texts_b.shingle_hashes, shingle_hash)))
+            as shared_shingle_count,
         len(texts_a.shingle_hashes) + len(texts_b.shingle_hashes) as summed_shingle_count,
     from to_measure
     inner join texts as texts_a

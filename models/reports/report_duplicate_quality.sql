@@ -114,23 +114,33 @@ text_witnesses as (
 
 ),
 
+witness_shingles as (
+
+    select
+        text_key,
+        {{ character_shingle_hashes('planted_match_text', shingle_size) }} as shingle_hashes,
+    from text_witnesses
+    where
+        text_key in (select verified_pairs.text_key_a from verified_pairs)
+        or text_key in (select verified_pairs.text_key_b from verified_pairs)
+
+),
+
 near_precision as (
 
     select
         'precision' as metric,
         'near' as slice,
         avg((
-            {{ jaccard_similarity(
-                character_shingle_hashes('witnesses_a.planted_match_text', shingle_size),
-                character_shingle_hashes('witnesses_b.planted_match_text', shingle_size)
-            ) }} >= {{ var('near_duplicate_threshold') }}
+            {{ jaccard_similarity('shingles_a.shingle_hashes', 'shingles_b.shingle_hashes') }}
+            >= {{ var('near_duplicate_threshold') }}
         )::integer) as value,
         count(*) as support,
     from verified_pairs
-    inner join text_witnesses as witnesses_a
-        on verified_pairs.text_key_a = witnesses_a.text_key
-    inner join text_witnesses as witnesses_b
-        on verified_pairs.text_key_b = witnesses_b.text_key
+    inner join witness_shingles as shingles_a
+        on verified_pairs.text_key_a = shingles_a.text_key
+    inner join witness_shingles as shingles_b
+        on verified_pairs.text_key_b = shingles_b.text_key
 
 ),
 

@@ -16,18 +16,27 @@ annotations as (
 
 ),
 
-duplicate_truth as (
+duplicate_shingles as (
 
     select
         duplicates.emission_index,
-        {{ jaccard_similarity(
-            character_shingle_hashes('duplicates.planted_match_text', var('near_duplicate_shingle_size')),
-            character_shingle_hashes('originals.planted_match_text', var('near_duplicate_shingle_size'))
-        ) }} as duplicate_similarity,
+        {{ character_shingle_hashes('duplicates.planted_match_text', var('near_duplicate_shingle_size')) }}
+            as duplicate_shingle_hashes,
+        {{ character_shingle_hashes('originals.planted_match_text', var('near_duplicate_shingle_size')) }}
+            as original_shingle_hashes,
     from emitted as duplicates
     inner join emitted as originals
         on duplicates.draft_index = originals.emission_index
     where duplicates.duplicate_kind is not null
+
+),
+
+duplicate_truth as (
+
+    select
+        emission_index,
+        {{ jaccard_similarity('duplicate_shingle_hashes', 'original_shingle_hashes') }} as duplicate_similarity,
+    from duplicate_shingles
 
 ),
 
