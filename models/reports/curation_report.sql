@@ -2,21 +2,33 @@
 -- measures one curation stage against the generator's ground truth. Columns: the stage, the
 -- metric, the slice it covers, its value, the target it is held to, whether it meets it, and how
 -- many rows support it. Ordered so that the dataset card lists it the same way every time.
-{%- set reports = ['report_pii_quality', 'report_language_quality', 'report_duplicate_quality',
-                   'report_label_quality'] %}
 with
+report_pii_quality as (
 
-{% for report in reports %}
-{{ report }} as (
-
-    select * from {{ ref(report) }}
+    select * from {{ ref('report_pii_quality') }}
 
 ),
 
-{% endfor -%}
+report_language_quality as (
+
+    select * from {{ ref('report_language_quality') }}
+
+),
+
+report_duplicate_quality as (
+
+    select * from {{ ref('report_duplicate_quality') }}
+
+),
+
+report_label_quality as (
+
+    select * from {{ ref('report_label_quality') }}
+
+),
+
 unioned as (
 
-    {%- for report in reports %}
     select
         stage::varchar as stage,
         metric::varchar as metric,
@@ -25,11 +37,43 @@ unioned as (
         target::double as target,
         meets_target::boolean as meets_target,
         support::bigint as support,
-    from {{ report }}
-    {%- if not loop.last %}
+    from report_pii_quality
+
     union all
-    {%- endif %}
-    {%- endfor %}
+
+    select
+        stage::varchar as stage,
+        metric::varchar as metric,
+        slice::varchar as slice,
+        value::double as value,
+        target::double as target,
+        meets_target::boolean as meets_target,
+        support::bigint as support,
+    from report_language_quality
+
+    union all
+
+    select
+        stage::varchar as stage,
+        metric::varchar as metric,
+        slice::varchar as slice,
+        value::double as value,
+        target::double as target,
+        meets_target::boolean as meets_target,
+        support::bigint as support,
+    from report_duplicate_quality
+
+    union all
+
+    select
+        stage::varchar as stage,
+        metric::varchar as metric,
+        slice::varchar as slice,
+        value::double as value,
+        target::double as target,
+        meets_target::boolean as meets_target,
+        support::bigint as support,
+    from report_label_quality
 
 ),
 
