@@ -37,7 +37,8 @@ def model(dbt, session):
     balancer = dbt.ref("ml_smote_examples")
 
     pool = curated.join(splits.set_alias("s"), "message_id")
-    before = {(split, intent): n for split, intent, n in pool.aggregate("split, intent, count(*)", "split, intent").fetchall()}
+    counted = pool.aggregate("split, intent, count(*)", "split, intent").fetchall()
+    before = {(split, intent): n for split, intent, n in counted}
     changes = balancer.query("balancer", CHANGES_SQL).to_arrow_table().to_pylist()
     params = {
         "balance_target_ratio": target_ratio,

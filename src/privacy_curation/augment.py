@@ -25,7 +25,7 @@ from privacy_curation.balancing import spread, stable_seed
 
 PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 # a word: leading punctuation, the core (letters, digits, inner ' and -), trailing punctuation
-WORD = re.compile(r"^(\W*)(\w(?:[\w'’-]*\w)?)(\W*)$")
+WORD = re.compile(r"^(\W*)(\w(?:[\w'\u2019-]*\w)?)(\W*)$")
 EDITS = ("synonym", "swap", "dropout")
 
 Lexicon = Mapping[str, Mapping[str, tuple[str, ...]]]

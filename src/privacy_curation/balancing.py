@@ -171,9 +171,7 @@ def allocate(total: int, weights: np.ndarray) -> np.ndarray:
 def copies(features: np.ndarray, needed: int, rng: np.random.Generator, reason: str | None) -> Generated:
     """Random oversampling: ``needed`` copies of the class's rows, spread evenly."""
     base = spread(needed, len(features), rng)
-    return Generated(
-        features[base].astype(np.float32), base, np.full(needed, -1), "random_oversample", 0, reason, None
-    )
+    return Generated(features[base].astype(np.float32), base, np.full(needed, -1), "random_oversample", 0, reason, None)
 
 
 def neighbours_to_use(size: int, k_neighbors: int) -> tuple[int, str | None]:
@@ -401,9 +399,9 @@ def balance(
         made = len(generated.features)
         parts.append(round_integral_columns(generated.features, real))
         if codes.shape[1]:
-            part_codes.append(
-                generated.categorical if generated.categorical is not None else codes[mine][generated.base]
-            )
+            voted = generated.categorical
+            usable = voted is not None and voted.shape == (made, codes.shape[1])
+            part_codes.append(voted if usable else codes[mine][generated.base])
         labels_out.append(np.full(made, label, dtype=object))
         methods_out.append(np.full(made, generated.method, dtype=object))
         local = position[mine]
@@ -452,9 +450,7 @@ def remove_tomek_links(
     for label in result.labels:
         after[label] += 1
     largest = max(class_counts.values()) if class_counts else 0
-    floor = {
-        label: label_goal(float((overrides or {}).get(label, target_ratio)), largest, "raise") for label in after
-    }
+    floor = {label: label_goal(float((overrides or {}).get(label, target_ratio)), largest, "raise") for label in after}
     allowed = {label: max(0, after[label] - floor[label]) for label in after}
     stacked = np.vstack([features, result.features]) if len(result.features) else features
     stacked_labels = np.concatenate([labels, result.labels])
