@@ -148,7 +148,7 @@ final as (
                 where fell_back
             ),
             'removed_example_ids': (
-                select coalesce(flatten(list(removed_example_ids order by split, intent)), [])
+                select coalesce(list_sort(flatten(list(removed_example_ids))), [])
                 from sampling_report
             ),
         } as sampling,
