@@ -47,7 +47,7 @@ real_examples as (
         splits.split,
         false as is_synthetic,
         'none' as synthesis_method,
-        cast(null as varchar []) as source_example_ids,
+        cast(null as varchar[]) as source_example_ids,
         curated.message_source,
         curated.channel,
         curated.locale,

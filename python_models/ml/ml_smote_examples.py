@@ -141,6 +141,7 @@ def model(dbt, session):
         overrides=overrides,
         codes=codes,
         m_neighbors=m_neighbors,
+        tomek_rows_per_class=max_rows,
     )
     texts = sample.column("text").to_pylist()
     return added_table(result, ids, texts, channels, locales, feature_names, category_values)

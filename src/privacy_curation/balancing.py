@@ -357,6 +357,7 @@ def balance(
     overrides: Mapping[str, float] | None = None,
     codes: np.ndarray | None = None,
     m_neighbors: int = 10,
+    tomek_rows_per_class: int | None = None,
 ) -> BalanceResult:
     """Rows that raise every class to its :func:`balance_targets` target with a SMOTE-family method
     or random oversampling (``augment`` edits text: see :mod:`privacy_curation.augment`).
@@ -429,7 +430,7 @@ def balance(
         result.categorical = np.vstack(part_codes) if part_codes else None
     result.dropped = np.zeros(len(result.features), dtype=bool)
     if method == "smote_tomek":
-        remove_tomek_links(result, features, labels, class_counts, target_ratio, overrides)
+        remove_tomek_links(result, features, labels, class_counts, target_ratio, overrides, tomek_rows_per_class)
     return result
 
 
@@ -440,12 +441,14 @@ def remove_tomek_links(
     class_counts: Mapping[str, int],
     target_ratio: float,
     overrides: Mapping[str, float] | None,
+    rows_per_class: int | None = None,
 ) -> None:
     """SMOTE-Tomek's cleaning step, in place: find Tomek links among the sample and the SMOTE rows and
     remove, of each link, the row of the class that is larger after SMOTE. A class never drops below
     its raise goal (``ceil(ratio x largest)`` before balancing), so the target ratio still holds; the
     removed SMOTE rows are flagged in ``result.dropped``, the removed real rows are listed in
-    ``result.removed``."""
+    ``result.removed``. To bound the cost of the neighbour search, at most ``rows_per_class`` rows
+    per class take part: its learned-from rows first, then its first SMOTE rows."""
     after = {label: int(count) for label, count in class_counts.items()}
     for label in result.labels:
         after[label] += 1
@@ -454,8 +457,12 @@ def remove_tomek_links(
     allowed = {label: max(0, after[label] - floor[label]) for label in after}
     stacked = np.vstack([features, result.features]) if len(result.features) else features
     stacked_labels = np.concatenate([labels, result.labels])
+    searched = np.arange(len(stacked))
+    if rows_per_class is not None:
+        rank = pd.Series(stacked_labels).groupby(stacked_labels).cumcount().to_numpy()
+        searched = searched[rank < rows_per_class]
     removed_real, removed_synthetic = [], []
-    for i, j in tomek_links(stacked, stacked_labels):
+    for i, j in searched[tomek_links(stacked[searched], stacked_labels[searched])]:
         side = max((i, j), key=lambda row: (after[stacked_labels[row]], stacked_labels[row]))
         label = stacked_labels[side]
         if allowed[label] <= 0:
