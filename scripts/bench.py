@@ -106,7 +106,7 @@ def count_changes(database: Path) -> dict[str, tuple[int, int]]:
             "rows": connection.sql(
                 "select count(*) filter (where balance_action = 'add'), "
                 "count(*) filter (where balance_action = 'remove') from ml_smote_examples"
-            ).fetchone()
+            ).fetchall()[0]
         }
 
 
