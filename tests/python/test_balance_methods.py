@@ -14,6 +14,7 @@ import math
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import TEST_SYNTHETIC_MESSAGES, Build, run_dbt
 
@@ -224,3 +225,49 @@ def test_augment_twice_with_the_same_seed_is_byte_identical(method_builds, defau
     )
     assert again.parquet.read_bytes() == method_builds["augment"].parquet.read_bytes()
     assert again.manifest.read_bytes() == method_builds["augment"].manifest.read_bytes()
+
+
+def corrupt_and_test(build: Build, sql: str, test_name: str, method: str, tmp_path: Path):
+    """Rewrite the export with ``sql`` (over view ``export``), run one dbt test, restore the file."""
+    original = tmp_path / "original.parquet"
+    shutil.copyfile(build.parquet, original)
+    try:
+        with duckdb.connect() as connection:
+            connection.sql(f"create view export as select * from read_parquet('{original}')")
+            connection.sql(f"copy ({sql}) to '{build.parquet}' (format parquet)")
+        vars_ = json.dumps({"synthetic_messages": TEST_SYNTHETIC_MESSAGES, "balance_method": method})
+        return run_dbt(["test", "--select", test_name, "--vars", vars_], build.work_dir)
+    finally:
+        shutil.copyfile(original, build.parquet)
+
+
+def test_an_augmented_row_equal_to_its_source_fails_its_test(method_builds, tmp_path):
+    build = method_builds["augment"]
+    sql = """
+        select * replace (
+            case when example_id = (select min(example_id) from export where synthesis_method = 'augment')
+                then (select s.text from export a join export s on a.source_example_ids[1] = s.example_id
+                      where a.example_id = (select min(example_id) from export where synthesis_method = 'augment'))
+                else text end as text
+        )
+        from export
+    """
+    result = corrupt_and_test(build, sql, "assert_augmented_texts_differ_from_their_source", "augment", tmp_path)
+    assert not result.success
+    assert [str(r.status) for r in result.result.results] == ["fail"]
+
+
+def test_a_removed_row_left_in_the_export_fails_its_test(method_builds, tmp_path):
+    build = method_builds["random_undersample"]
+    removed = json.loads(build.manifest.read_text())["sampling"]["removed_example_ids"][0]
+    sql = f"""
+        select * from export
+        union all
+        select * replace ('{removed}' as example_id) from export
+        where split = 'train' and not is_synthetic order by example_id limit 1
+    """
+    result = corrupt_and_test(
+        build, sql, "assert_every_kept_message_is_exported_or_removed", "random_undersample", tmp_path
+    )
+    assert not result.success
+    assert [str(r.status) for r in result.result.results] == ["fail"]

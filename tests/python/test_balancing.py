@@ -266,3 +266,14 @@ def test_report_counts_before_after_and_fallbacks():
     rows = {(r["split"], r["intent"]): r for r in table}
     assert rows[("train", "a")]["removed_example_ids"] == ["msg-1", "msg-2"]
     assert rows[("train", "a")]["rows_after"] == 98
+
+
+def test_tomek_search_can_be_bounded_per_class():
+    generator = rng(7)
+    features = np.vstack([generator.normal(size=(120, 2)), generator.normal(loc=0.5, size=(30, 2))]).astype(np.float32)
+    labels = ["big"] * 120 + ["small"] * 30
+    counts = {"big": 120, "small": 30}
+    full = balance(features, labels, counts, "smote_tomek", 0.5, 5, seed=4)
+    bounded = balance(features, labels, counts, "smote_tomek", 0.5, 5, seed=4, tomek_rows_per_class=20)
+    assert len(bounded.removed) < len(full.removed)
+    assert all(index < 20 or index >= 120 for index in bounded.removed), "a row outside the bound was removed"
