@@ -122,6 +122,13 @@ def main() -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="with --keep: reuse the database already built there, skip the build"
     )
+    parser.add_argument(
+        "--inflate-curated",
+        type=int,
+        help="with --balance-methods: first grow the bench database's curated pool (and split) to this many "
+        "messages by copying kept messages under new ids, to time balancing at a scale the build would take long "
+        "to reach",
+    )
     options = parser.parse_args()
     methods = []
     if options.balance_methods:
@@ -142,7 +149,7 @@ def main() -> int:
     vars_json = json.dumps({"synthetic_messages": options.rows})
 
     if options.reuse:
-        return bench_balancing(methods, options.rows, work)
+        return bench_balancing(methods, options.rows, work, options.inflate_curated)
     started = time.perf_counter()
     seed_results = run_dbt(["seed", "--quiet", "--vars", vars_json])
     run_results = run_dbt(["run", "--quiet", "--vars", vars_json])
@@ -173,18 +180,55 @@ def main() -> int:
         os.execv(
             sys.executable,
             [sys.executable, __file__, "--rows", str(options.rows), "--threads", str(options.threads), "--keep",
-             str(work), "--reuse", "--balance-methods", ",".join(methods)],
+             str(work), "--reuse", "--balance-methods", ",".join(methods),
+             *(["--inflate-curated", str(options.inflate_curated)] if options.inflate_curated else [])],
         )  # fmt: skip
     if options.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
-def bench_balancing(methods: list[str], rows: int, work: Path) -> int:
+def inflate_curated(database: Path, rows: int) -> None:
+    """Grow ``curated_messages`` to ``rows`` messages by copying them under new ids (``<id>~<copy>``); each
+    copy keeps its message's split. Only for timing: the copies' texts and features are exact duplicates."""
+    import duckdb
+
+    with duckdb.connect(str(database)) as connection:
+        [(pool,)] = connection.sql("select count(*) from curated_messages").fetchall()
+        if pool >= rows:
+            return
+        copies = -(-rows // pool)
+        connection.execute(
+            f"""
+            create or replace table curated_messages as
+            select * exclude (copy_number) replace (
+                case when copy_number = 0 then message_id else message_id || '~' || copy_number end as message_id
+            )
+            from (select *, unnest(range({copies})) as copy_number from curated_messages)
+            order by copy_number, message_id
+            limit {rows}
+            """
+        )
+        connection.execute(
+            """
+            create or replace table ml_split_assignments as
+            select curated.message_id, splits.split
+            from curated_messages as curated
+            inner join ml_split_assignments as splits
+                on split_part(curated.message_id, '~', 1) = splits.message_id
+            order by curated.message_id
+            """
+        )
+
+
+def bench_balancing(methods: list[str], rows: int, work: Path, inflate: int | None = None) -> int:
     """Time the balancing model alone, once per method, on the database built in ``work``."""
     import duckdb
 
     database = work / "bench.duckdb"
+    if inflate:
+        inflate_curated(database, inflate)
+        print(f"curated pool grown to {inflate:,} messages by copying kept messages under new ids")
     with duckdb.connect(str(database), read_only=True) as connection:
         [(train_rows,)] = connection.sql("select count(*) from ml_split_assignments where split = 'train'").fetchall()
     print(f"\nbalancing alone: {rows:,} synthetic messages, {train_rows:,} train rows, work dir {work}")
