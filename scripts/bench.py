@@ -230,8 +230,13 @@ def bench_balancing(methods: list[str], rows: int, work: Path, inflate: int | No
         inflate_curated(database, inflate)
         print(f"curated pool grown to {inflate:,} messages by copying kept messages under new ids")
     with duckdb.connect(str(database), read_only=True) as connection:
-        [(train_rows,)] = connection.sql("select count(*) from ml_split_assignments where split = 'train'").fetchall()
-    print(f"\nbalancing alone: {rows:,} synthetic messages, {train_rows:,} train rows, work dir {work}")
+        [(curated_rows, train_rows)] = connection.sql(
+            "select count(*), count(*) filter (where split = 'train') from ml_split_assignments"
+        ).fetchall()
+    print(
+        f"\nbalancing alone: {rows:,} synthetic messages built, {curated_rows:,} curated messages, "
+        f"{train_rows:,} train rows, work dir {work}"
+    )
     print(f"{'method':<20}{'model s':>10}{'process s':>11}{'peak MB':>10}{'added':>11}{'removed':>11}")
     for method in methods:
         figures = bench_balance_method(method, rows, work)
