@@ -1,10 +1,17 @@
--- Class balance per split of the export: real and synthetic examples per intent, and each
--- intent's share of its split. Compile with `dbt compile` and run the SQL in DuckDB.
+-- Class balance per split of the export: real and synthetic examples per intent, each intent's
+-- share of its split, and what balancing did (model sampling_report: rows before, target, rows
+-- removed, fall-back). Compile with `dbt compile` and run the SQL in DuckDB.
 with
 
 export as (
 
     select * from {{ ref('curated_training_data') }}
+
+),
+
+sampling_report as (
+
+    select * from {{ ref('sampling_report') }}
 
 ),
 
@@ -24,10 +31,16 @@ counts as (
 final as (
 
     select
-        *,
-        round(examples / sum(examples) over (partition by split), 4) as share_of_split,
+        counts.*,
+        round(counts.examples / sum(counts.examples) over (partition by counts.split), 4) as share_of_split,
+        sampling_report.real_rows_before,
+        sampling_report.target_rows,
+        sampling_report.real_rows_removed,
+        sampling_report.fallback_reason,
     from counts
-    order by split, intent
+    left join sampling_report
+        on counts.split = sampling_report.split and counts.intent = sampling_report.intent
+    order by counts.split, counts.intent
 
 )
 

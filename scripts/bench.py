@@ -1,10 +1,17 @@
 """Benchmark the pipeline: generate N synthetic messages, build on a fresh database, time each layer.
 
     .venv/bin/python scripts/bench.py --rows 1000000 [--threads 2] [--keep DIR]
+    .venv/bin/python scripts/bench.py --rows 1000000 --balance-methods all
 
 Runs `dbt seed` and `dbt run` in-process on a temporary database and output folder, then prints
 the wall time and rows/s of each layer (from dbt's run_results.json) and of the whole run, and the
 peak memory of the process.
+
+With `--balance-methods` (`all` or a comma-separated list), the balancing model `ml_smote_examples`
+is then re-run alone once per method, each in its own `dbt run` process, and the script prints the
+model's time (from run_results.json), the process's wall time and its peak memory (the process's
+own maximum resident set, dbt and its imports included: compare with `none`, which loads the same
+libraries and balances nothing) and the rows the method added and removed.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,12 +49,95 @@ def run_dbt(args: list[str]) -> dict:
     return json.loads((PROJECT_DIR / "target" / "run_results.json").read_text())
 
 
+BALANCE_METHODS = (
+    "none",
+    "random_oversample",
+    "random_undersample",
+    "smote",
+    "smotenc",
+    "adasyn",
+    "borderline_smote",
+    "smote_tomek",
+    "augment",
+)
+
+
+def bench_balance_method(method: str, rows: int, work: Path) -> dict:
+    """Re-run the balancing model alone with ``method`` in a child process; its time and peak memory."""
+    target = work / f"target-{method}"
+    vars_json = json.dumps({"synthetic_messages": rows, "balance_method": method})
+    command = [
+        str(Path(sys.executable).with_name("dbt")),
+        "run",
+        "--quiet",
+        "--select",
+        "ml_smote_examples",
+        "--vars",
+        vars_json,
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(work / "logs"),
+    ]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=PROJECT_DIR)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"dbt run of ml_smote_examples with {method} failed")
+    results = json.loads((target / "run_results.json").read_text())
+    return {
+        "method": method,
+        "model_seconds": results["results"][0]["execution_time"],
+        "wall_seconds": wall,
+        "peak_mb": usage.ru_maxrss / 1024,
+    }
+
+
+def count_changes(database: Path) -> dict[str, tuple[int, int]]:
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {
+            "rows": connection.sql(
+                "select count(*) filter (where balance_action = 'add'), "
+                "count(*) filter (where balance_action = 'remove') from ml_smote_examples"
+            ).fetchall()[0]
+        }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, required=True, help="synthetic messages to generate")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="keep the database and exports in this folder")
+    parser.add_argument(
+        "--balance-methods",
+        help="after the build, time the balancing model alone for each method: 'all' or a comma-separated list",
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --keep: reuse the database already built there, skip the build"
+    )
+    parser.add_argument(
+        "--inflate-curated",
+        type=int,
+        help="with --balance-methods: first grow the bench database's curated pool (and split) to this many "
+        "messages by copying kept messages under new ids, to time balancing at a scale the build would take long "
+        "to reach",
+    )
     options = parser.parse_args()
+    methods = []
+    if options.balance_methods:
+        methods = list(BALANCE_METHODS) if options.balance_methods == "all" else options.balance_methods.split(",")
+        unknown = sorted(set(methods) - set(BALANCE_METHODS))
+        if unknown:
+            parser.error(f"unknown balance method(s): {', '.join(unknown)}")
+    if options.reuse and options.keep is None:
+        parser.error("--reuse needs --keep DIR")
 
     work = Path(tempfile.mkdtemp(prefix="privacy-bench-")) if options.keep is None else options.keep
     work.mkdir(parents=True, exist_ok=True)
@@ -57,6 +148,8 @@ def main() -> int:
     os.chdir(PROJECT_DIR)
     vars_json = json.dumps({"synthetic_messages": options.rows})
 
+    if options.reuse:
+        return bench_balancing(methods, options.rows, work, options.inflate_curated)
     started = time.perf_counter()
     seed_results = run_dbt(["seed", "--quiet", "--vars", vars_json])
     run_results = run_dbt(["run", "--quiet", "--vars", vars_json])
@@ -81,8 +174,78 @@ def main() -> int:
     export = work / "output" / "curated_training_data.parquet"
     if export.exists():
         print(f"export: {export} ({export.stat().st_size / 1e6:,.1f} MB)")
+    if methods:
+        # dbt's in-process connection keeps the database locked: continue in a fresh process
+        sys.stdout.flush()
+        os.execv(
+            sys.executable,
+            [sys.executable, __file__, "--rows", str(options.rows), "--threads", str(options.threads), "--keep",
+             str(work), "--reuse", "--balance-methods", ",".join(methods),
+             *(["--inflate-curated", str(options.inflate_curated)] if options.inflate_curated else [])],
+        )  # fmt: skip
     if options.keep is None:
         shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def inflate_curated(database: Path, rows: int) -> None:
+    """Grow ``curated_messages`` to ``rows`` messages by copying them under new ids (``<id>~<copy>``); each
+    copy keeps its message's split. Only for timing: the copies' texts and features are exact duplicates."""
+    import duckdb
+
+    with duckdb.connect(str(database)) as connection:
+        [(pool,)] = connection.sql("select count(*) from curated_messages").fetchall()
+        if pool >= rows:
+            return
+        copies = -(-rows // pool)
+        connection.execute(
+            f"""
+            create or replace table curated_messages as
+            select * exclude (copy_number) replace (
+                case when copy_number = 0 then message_id else message_id || '~' || copy_number end as message_id
+            )
+            from (select *, unnest(range({copies})) as copy_number from curated_messages)
+            order by copy_number, message_id
+            limit {rows}
+            """
+        )
+        connection.execute(
+            """
+            create or replace table ml_split_assignments as
+            select curated.message_id, splits.split
+            from curated_messages as curated
+            inner join ml_split_assignments as splits
+                on split_part(curated.message_id, '~', 1) = splits.message_id
+            order by curated.message_id
+            """
+        )
+
+
+def bench_balancing(methods: list[str], rows: int, work: Path, inflate: int | None = None) -> int:
+    """Time the balancing model alone, once per method, on the database built in ``work``."""
+    import duckdb
+
+    database = work / "bench.duckdb"
+    if inflate:
+        inflate_curated(database, inflate)
+        print(f"curated pool grown to {inflate:,} messages by copying kept messages under new ids")
+    with duckdb.connect(str(database), read_only=True) as connection:
+        [(curated_rows, train_rows)] = connection.sql(
+            "select count(*), count(*) filter (where split = 'train') from ml_split_assignments"
+        ).fetchall()
+    print(
+        f"\nbalancing alone: {rows:,} synthetic messages built, {curated_rows:,} curated messages, "
+        f"{train_rows:,} train rows, work dir {work}"
+    )
+    print(f"{'method':<20}{'model s':>10}{'process s':>11}{'peak MB':>10}{'added':>11}{'removed':>11}")
+    for method in methods:
+        figures = bench_balance_method(method, rows, work)
+        added, removed = count_changes(database)["rows"]
+        print(
+            f"{method:<20}{figures['model_seconds']:>10.1f}{figures['wall_seconds']:>11.1f}"
+            f"{figures['peak_mb']:>10,.0f}{added:>11,}{removed:>11,}",
+            flush=True,
+        )
     return 0
 
 

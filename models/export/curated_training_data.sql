@@ -1,8 +1,9 @@
 {{ config(location=export_location("curated_training_data.parquet"), format="parquet") }}
 
 -- The training set handed to the model-training pipeline: one row per example. Real messages of
--- the three splits plus, in train only, the vector-only rows SMOTE made. Written to Parquet in a
--- fixed order so that the same inputs and vars give a byte-identical file.
+-- the three splits (less the train rows the balancer removed) plus, in train only, the rows the
+-- balancer added. Written to Parquet in a fixed order so that the same inputs and vars give a
+-- byte-identical file.
 with
 
 curated as (
@@ -17,9 +18,22 @@ splits as (
 
 ),
 
-smote_examples as (
+balancer as (
 
     select * from {{ ref('ml_smote_examples') }}
+
+),
+
+locales as (
+
+    select * from {{ ref('locale_jurisdictions') }}
+
+),
+
+removed as (
+
+    select example_id from balancer
+    where balance_action = 'remove'
 
 ),
 
@@ -33,6 +47,7 @@ real_examples as (
         splits.split,
         false as is_synthetic,
         'none' as synthesis_method,
+        cast(null as varchar[]) as source_example_ids,
         curated.message_source,
         curated.channel,
         curated.locale,
@@ -51,35 +66,70 @@ real_examples as (
 
 ),
 
-synthetic_examples as (
+kept_real_examples as (
+
+    select * from real_examples
+    anti join removed
+        on real_examples.example_id = removed.example_id
+
+),
+
+added as (
+
+    select * from balancer
+    where balance_action = 'add'
+
+),
+
+source_context as (
 
     select
         example_id,
+        language,
+        locale_language,
+        language_confidence,
+        jurisdiction,
+        regulation,
+    from real_examples
+
+),
+
+-- Copies and augmented texts take language and jurisdiction from the row they came from;
+-- SMOTE-NC rows from the locale they were given; other vector-only rows have none.
+synthetic_examples as (
+
+    select
+        added.example_id,
         cast(null as varchar) as message_id,
-        cast(null as varchar) as text,
-        intent,
+        added.text,
+        added.intent,
         'train' as split,
         true as is_synthetic,
-        synthesis_method,
+        added.synthesis_method,
+        added.source_example_ids,
         'balancer' as message_source,
-        cast(null as varchar) as channel,
-        cast(null as varchar) as locale,
-        cast(null as varchar) as language,
-        cast(null as varchar) as locale_language,
-        cast(null as double) as language_confidence,
-        cast(null as varchar) as jurisdiction,
-        cast(null as varchar) as regulation,
+        added.channel,
+        added.locale,
+        coalesce(source.language, locales.language) as language,
+        coalesce(source.locale_language, locales.language) as locale_language,
+        source.language_confidence,
+        coalesce(source.jurisdiction, locales.jurisdiction) as jurisdiction,
+        coalesce(source.regulation, locales.regulation) as regulation,
         cast(null as double) as label_confidence,
         cast(null as double) as annotator_agreement,
         cast(null as integer) as annotation_count,
         columns('^f_'),
-    from smote_examples
+    from added
+    left join source_context as source
+        on added.text is not null and added.source_example_ids[1] = source.example_id
+    left join locales
+        on added.text is null and added.locale = locales.locale
 
 ),
 
 unioned as (
 
-    select * from real_examples
+    select * from kept_real_examples
     union all by name
     select * from synthetic_examples
 
@@ -107,6 +157,7 @@ final as (
         split,
         is_synthetic,
         synthesis_method,
+        source_example_ids,
         message_source,
         channel,
         locale,

@@ -6,9 +6,9 @@
 -- versions, the sha256 of the Parquet file and the accounting of every raw row. One JSON object,
 -- free of timestamps, so that identical inputs and vars give an identical file.
 {%- set vars_used = ['random_seed', 'synthetic_messages', 'train_ratio', 'validation_ratio', 'test_ratio',
-                     'balance_method', 'balance_target_ratio', 'smote_k_neighbors',
-                     'smote_max_rows_per_class', 'min_label_confidence', 'max_text_length',
-                     'export_languages', 'language_min_score', 'language_min_margin'] %}
+                     'balance_method', 'balance_target_ratio', 'balance_targets', 'smote_k_neighbors',
+                     'smote_m_neighbors', 'smote_max_rows_per_class', 'min_label_confidence',
+                     'max_text_length', 'export_languages', 'language_min_score', 'language_min_margin'] %}
 with
 
 export as (
@@ -26,6 +26,36 @@ accounting as (
 versions as (
 
     select * from {{ ref('ml_runtime_versions') }}
+
+),
+
+sampling_report as (
+
+    select * from {{ ref('sampling_report') }}
+
+),
+
+sampling_by_split as (
+
+    select
+        split,
+        map_from_entries(list((
+            intent,
+            {
+                'before': real_rows_before,
+                'target': target_rows,
+                'added': rows_added,
+                'added_by_method': rows_added_by_method::json,
+                'real_removed': real_rows_removed,
+                'synthetic_removed': synthetic_rows_removed,
+                'after': rows_after,
+                'k_neighbors_used': k_neighbors_used,
+                'fallback_reason': fallback_reason,
+                'target_reached': target_reached,
+            }
+        ) order by intent)) as by_intent,
+    from sampling_report
+    group by split
 
 ),
 
@@ -87,7 +117,8 @@ final as (
             as synthetic_counts_by_split,
         {
             {%- for name in vars_used %}
-            '{{ name }}': {{ "'" ~ var(name) ~ "'" if var(name) is string else var(name) }},
+            {%- set value = var(name) %}
+            '{{ name }}': {{ "'" ~ value ~ "'" if value is string else ("'" ~ tojson(value) ~ "'::json" if value is mapping else value) }},
             {%- endfor %}
         } as vars,
         (select map_from_entries(list((package_name, package_version) order by package_name)) from versions)
@@ -105,6 +136,22 @@ final as (
             ) order by record_type))
             from accounting_by_type
         ) as row_accounting,
+        {
+            'balance_method': (select any_value(balance_method) from sampling_report),
+            'parameters': (select any_value(method_parameters) from sampling_report)::json,
+            'by_split_and_intent': (
+                select map_from_entries(list((split, by_intent) order by split)) from sampling_by_split
+            ),
+            'fell_back': (
+                select coalesce(list(split || '/' || intent || ': ' || fallback_reason order by split, intent), [])
+                from sampling_report
+                where fell_back
+            ),
+            'removed_example_ids': (
+                select coalesce(list_sort(flatten(list(removed_example_ids))), [])
+                from sampling_report
+            ),
+        } as sampling,
 
 )
 

@@ -1,5 +1,6 @@
 -- Balancing touches the train split only: validation and test keep the natural class mix.
--- Synthetic rows are vector-only (no text, no message id) and say how they were made.
+-- Synthetic rows have no message id and say how they were made; interpolated (SMOTE-family) rows
+-- have no text, copies and augmented texts do.
 select
     example_id,
     split,
@@ -7,7 +8,7 @@ select
 from {{ ref('curated_training_data') }}
 where
     (is_synthetic and (
-        split != 'train' or text is not null or message_id is not null
-        or synthesis_method = 'none'
+        split != 'train' or message_id is not null or synthesis_method = 'none'
+        or (text is null) != (synthesis_method in ('smote', 'smotenc', 'adasyn', 'borderline_smote'))
     ))
     or (not is_synthetic and synthesis_method != 'none')
