@@ -45,8 +45,9 @@ def build_lexicon(rows: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, t
 
 
 def is_protected(token: str) -> bool:
-    """True for tokens an edit must not touch: redaction placeholders and anything around them."""
-    return PLACEHOLDER.search(token) is not None
+    """True for tokens an edit must not touch: redaction placeholders and anything around them, and
+    tokens holding a digit (moving number groups could assemble a valid card number or IBAN)."""
+    return PLACEHOLDER.search(token) is not None or any(character.isdigit() for character in token)
 
 
 def split_word(token: str) -> tuple[str, str, str] | None:
@@ -104,7 +105,14 @@ def drop_word(tokens: Sequence[str], rng: np.random.Generator):
     """One inner word dropped (never the first or last token, never a placeholder), or None."""
     if len(tokens) < 4:
         return None
-    candidates = [i for i in range(1, len(tokens) - 1) if not is_protected(tokens[i]) and split_word(tokens[i])]
+    candidates = [
+        i
+        for i in range(1, len(tokens) - 1)
+        if not is_protected(tokens[i])
+        and split_word(tokens[i])
+        # never join two number groups into one longer number
+        and not (is_protected(tokens[i - 1]) and is_protected(tokens[i + 1]))
+    ]
     if not candidates:
         return None
     drop = candidates[int(rng.integers(len(candidates)))]

@@ -10,6 +10,7 @@ raw file of deletion requests that shifts the class mix. Then:
 from __future__ import annotations
 
 import csv
+import hashlib
 import itertools
 import json
 import shutil
@@ -53,7 +54,10 @@ def write_deletion_requests(raw_dir: Path) -> None:
         annotation_writer.writerow(["message_id", "annotator_id", "intent", "confidence", "annotated_at"])
         for number, (verb, thing, place, tone) in enumerate(combos):
             message_id = f"drift-{number:05d}"
-            text = f"I want you to {verb} my {thing} from your {place} {tone}, I am leaving the service."
+            # two made-up words per message keep the requests apart for near-duplicate detection
+            digest = hashlib.md5(message_id.encode()).hexdigest()
+            tag = " ".join("".join(chr(ord("a") + int(c, 16)) for c in digest[i : i + 9]) for i in (0, 9, 18))
+            text = f"I want you to {verb} my {thing} from your {place} {tone}, I am leaving the service ({tag})."
             message_writer.writerow([message_id, text, "email", "en-GB", GOOD_TIME])
             for annotator in ("ann-d1", "ann-d2", "ann-d3"):
                 annotation_writer.writerow([message_id, annotator, "deletion", "0.9", GOOD_TIME])

@@ -37,6 +37,7 @@ def test_seed_lexicon_covers_every_language_with_a_few_hundred_entries():
 
 def test_placeholders_are_protected():
     assert is_protected("<EMAIL>") and is_protected("(<PHONE>).") and not is_protected("email")
+    assert is_protected("4111") and is_protected("#12345,")
     assert split_word("data.") == ("", "data", ".") and split_word("...") is None
 
 
@@ -79,3 +80,12 @@ def test_augment_class_fills_the_need_from_spread_sources_and_skips_what_it_cann
     assert other.texts != result.texts
     nothing = augment_class(["<EMAIL>"], ["en"], ["msg-b"], 3, LEXICON, seed=1)
     assert nothing.texts == [] and nothing.skipped == 4
+
+
+def test_edits_never_move_or_join_number_groups():
+    tokens = ["order", "4111", "1111", "and", "1111", "1112", "thanks", "a", "lot"]
+    for seed in range(30):
+        dropped = drop_word(tokens, rng(seed))
+        assert dropped is not None and "and" in dropped
+        swapped = swap_words(tokens, rng(seed))
+        assert swapped is not None and [t for t in swapped if t[0].isdigit()] == ["4111", "1111", "1111", "1112"]
