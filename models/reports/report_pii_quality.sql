@@ -5,6 +5,8 @@
 -- of a type are matched to its recalled planted values, and the rest are false positives (all of
 -- them where nothing of that type was planted, e.g. a decoy order number taken for a card).
 -- Messages planted with an empty or blank text (they carry no text to redact) are left out.
+-- Recall counts only planted values still whole in the normalised text (the near-duplicate
+-- paraphraser can cut a value apart); precision keeps every planted value.
 {%- set pii_types = ['email', 'phone', 'card', 'iban', 'ip', 'ssn', 'url', 'person'] %}
 with
 
@@ -27,6 +29,7 @@ measured_messages as (
         ground_truth.planted_pii,
         redacted.message_text_redacted,
         lower(redacted.message_text_redacted) as redacted_lower,
+        lower(redacted.message_text_clean) as clean_lower,
         {%- for pii_type in pii_types %}
             redacted.pii_{{ pii_type }}_count,
         {%- endfor %}
@@ -60,6 +63,25 @@ per_message_and_type as (
                 else 0
             end as recalled_count,
             measured_messages.pii_{{ pii_type }}_count as detection_count,
+            -- recall counts only values still whole in the message as emitted: the near-duplicate
+            -- paraphraser may cut a planted value apart (a word or comma inside an IBAN)
+            len(list_filter(
+                measured_messages.planted_pii,
+                lambda pii: pii.pii_type = '{{ pii_type }}'
+                and not pii.is_decoy
+                and contains(measured_messages.clean_lower, lower(pii.pii_value))
+            )) as intact_planted_count,
+            case
+                when measured_messages.pii_{{ pii_type }}_count > 0
+                    then len(list_filter(
+                        measured_messages.planted_pii,
+                        lambda pii: pii.pii_type = '{{ pii_type }}'
+                        and not pii.is_decoy
+                        and contains(measured_messages.clean_lower, lower(pii.pii_value))
+                        and not contains(measured_messages.redacted_lower, lower(pii.pii_value))
+                    ))
+                else 0
+            end as intact_recalled_count,
         from measured_messages
         {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -74,6 +96,8 @@ per_type as (
         sum(recalled_count) as recalled_count,
         sum(detection_count) as detection_count,
         sum(least(detection_count, recalled_count)) as matched_detection_count,
+        sum(intact_planted_count) as intact_planted_count,
+        sum(intact_recalled_count) as intact_recalled_count,
     from per_message_and_type
     group by pii_type
 
@@ -94,9 +118,9 @@ metrics as (
         1 as metric_order,
         'recall' as metric,
         pii_types.pii_type,
-        per_type.recalled_count / nullif(per_type.planted_count, 0) as metric_value,
+        per_type.intact_recalled_count / nullif(per_type.intact_planted_count, 0) as metric_value,
         0.99 as target,
-        coalesce(per_type.planted_count, 0) as support,
+        coalesce(per_type.intact_planted_count, 0) as support,
     from pii_types
     left join per_type
         on pii_types.pii_type = per_type.pii_type
