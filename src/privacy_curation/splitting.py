@@ -1,4 +1,4 @@
-"""Deterministic, stratified, group-aware train/validation/test assignment."""
+"""Deterministic, stratified, group-aware assignment to train, validation, test and control."""
 
 from __future__ import annotations
 
@@ -8,15 +8,31 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-SPLITS = ("train", "validation", "test")
+SPLITS = ("train", "validation", "test", "control")
+# what a stratum label says for a key that the small-strata rule has merged away
+ANY_VALUE = "*"
+# how much more a group row landing in a full stratum costs than one filling a gap gains
+OVERSHOOT_PENALTY = 10.0
+
+
+def split_ratios(train: float, validation: float, test: float, control: float = 0.0) -> dict[str, float]:
+    """The share of the pool each split gets: ``control`` first, then train, validation and test
+    share the rest by their ratios (which must sum to 1)."""
+    if not 0 <= control < 1:
+        raise ValueError(f"control_ratio must be in [0, 1), got {control}")
+    rest = normalise_ratios({"train": train, "validation": validation, "test": test, "control": 0.0})
+    return {**{name: share * (1 - control) for name, share in rest.items() if name != "control"}, "control": control}
 
 
 def normalise_ratios(ratios: Mapping[str, float]) -> dict[str, float]:
-    """Check split ratios (non-negative, summing to 1 within 1e-6) and return them in split order."""
-    missing = [name for name in SPLITS if name not in ratios]
+    """Check split ratios (non-negative, summing to 1 within 1e-6) and return them in split order.
+
+    ``control`` may be left out (it is then 0); the other three splits must be given.
+    """
+    missing = [name for name in SPLITS if name not in ratios and name != "control"]
     if missing:
         raise ValueError(f"split ratios are missing {missing}")
-    values = {name: float(ratios[name]) for name in SPLITS}
+    values = {name: float(ratios.get(name, 0.0)) for name in SPLITS}
     if any(value < 0 for value in values.values()):
         raise ValueError(f"split ratios must be non-negative, got {values}")
     if abs(sum(values.values()) - 1.0) > 1e-6:
@@ -33,16 +49,51 @@ def allocate_counts(size: int, ratios: Mapping[str, float]) -> dict[str, int]:
     """Split ``size`` rows over the splits by the largest-remainder rule.
 
     Each split gets the floor of its exact share; the rows left over go one by one to the splits
-    with the largest remainders (ties in split order: train, validation, test). So a stratum of
-    one row goes to train, and no split ever gets more than one row above its exact share.
+    with the largest remainders (ties in split order: train, validation, test, control). So a
+    stratum of one row goes to train, and no split is ever a whole row away from its exact share.
     """
-    exact = {name: size * ratios[name] for name in SPLITS}
+    exact = {name: size * ratios.get(name, 0.0) for name in SPLITS}
     counts = {name: int(np.floor(exact[name] + 1e-9)) for name in SPLITS}
     left_over = size - sum(counts.values())
     by_remainder = sorted(SPLITS, key=lambda name: (-(exact[name] - counts[name]), SPLITS.index(name)))
     for name in by_remainder[:left_over]:
         counts[name] += 1
     return counts
+
+
+def collapse_strata(columns: Mapping[str, Sequence[object]], min_size: int) -> list[str]:
+    """The stratum label of every row, by the small-strata rule.
+
+    ``columns`` are the stratification keys in order of importance (for example intent, then
+    channel). A row's stratum is the finest one with at least ``min_size`` rows: first the full
+    key (``intent=access|channel=email``); rows whose full-key stratum is smaller are pooled with
+    the other leftovers that share all keys but the last (``intent=access|channel=*``), and so on.
+    The first key is never pooled: what is left of a value of it stays its own stratum however
+    small, so that every label (when intent comes first) is split on its own. No row is dropped and
+    no stratum is an error: each merge is visible in the label. Depends only on the rows' values.
+    """
+    names = list(columns)
+    if not names:
+        raise ValueError("stratify by at least one key")
+    size = len(columns[names[0]])
+    values = pd.DataFrame(
+        {name: pd.Series(columns[name], dtype="object").map(lambda value: "null" if value is None else str(value))
+         for name in names}
+    )  # fmt: skip
+    if len(values) != size:
+        raise ValueError("every stratification key needs one value per row")
+    labels = pd.Series([None] * size, dtype="object")
+    for level in range(len(names), 0, -1):
+        open_rows = labels.isna()
+        if not open_rows.any():
+            break
+        parts = [name + "=" + values.loc[open_rows, name] for name in names[:level]]
+        parts += [pd.Series(f"{name}={ANY_VALUE}", index=parts[0].index) for name in names[level:]]
+        candidate = parts[0].str.cat(parts[1:], sep="|") if len(parts) > 1 else parts[0]
+        sizes = candidate.map(candidate.value_counts())
+        big_enough = (sizes >= min_size) | (level == 1)
+        labels.loc[candidate.index[big_enough]] = candidate[big_enough]
+    return labels.tolist()
 
 
 def connect_groups(keys: Sequence[str], *labellings: Sequence[str | None]) -> list[str]:
@@ -81,12 +132,17 @@ def connect_groups(keys: Sequence[str], *labellings: Sequence[str | None]) -> li
     return [names[find((0, str(key)))] for key in keys]
 
 
-def _assign_groups(frame: pd.DataFrame, targets: pd.DataFrame, seed: int) -> dict[str, str]:
-    """Greedily place each group of two or more keys in the split whose strata most lack rows.
+def _assign_groups(
+    frame: pd.DataFrame, targets: pd.DataFrame, ratios: Mapping[str, float], seed: int
+) -> dict[str, str]:
+    """Greedily place each group of two or more keys in the split its strata most lack.
 
     Groups go largest first, ties by a seeded hash of the group name. A group's score for a split
-    is the sum, over its rows, of that split's remaining target in the row's stratum divided by
-    the stratum's size; the best split wins (ties in split order).
+    is, over its rows, the split's remaining target in the row's stratum as a share of the
+    stratum, less a penalty (``OVERSHOOT_PENALTY`` times the same share) for each row that would
+    land where its stratum has less than half a row left: so a group goes where it fills gaps and
+    avoids overfilling small strata. The best split wins (ties in split order); a split whose
+    ratio is 0 never gets a group.
     """
     sizes = frame.groupby("group", sort=False)["key"].transform("size")
     members = frame[sizes > 1]
@@ -95,8 +151,8 @@ def _assign_groups(frame: pd.DataFrame, targets: pd.DataFrame, seed: int) -> dic
     stratum_sizes = frame.groupby("stratum")["key"].size()
     stratum_index = {stratum: position for position, stratum in enumerate(stratum_sizes.index)}
     size_array = stratum_sizes.to_numpy(dtype=float)
-    # remaining share of each stratum (rows) each split (columns) still lacks
-    deficit = targets.loc[stratum_sizes.index].to_numpy(dtype=float) / size_array[:, None]
+    # rows each stratum (rows) still lacks in each split (columns)
+    remaining = targets.loc[stratum_sizes.index].to_numpy(dtype=float)
     order = (
         members.groupby("group")["key"]
         .size()
@@ -105,13 +161,17 @@ def _assign_groups(frame: pd.DataFrame, targets: pd.DataFrame, seed: int) -> dic
         .assign(rank_key=lambda groups: [stable_rank_key(seed, f"group:{name}") for name in groups["group"]])
         .sort_values(["size", "rank_key", "group"], ascending=[False, True, True], kind="mergesort")
     )
+    closed = np.array([0.0 if ratios[name] > 0 else -np.inf for name in SPLITS])
     strata_of = members.groupby("group")["stratum"].agg(lambda column: [stratum_index[value] for value in column])
     placed: dict[str, str] = {}
     for name in order["group"]:
         rows = np.asarray(strata_of[name])
-        best = int(np.argmax(deficit[rows].sum(axis=0)))  # first maximum: ties in split order
+        left = remaining[rows]
+        share = 1 / size_array[rows, None]
+        score = (left * share).sum(axis=0) - OVERSHOOT_PENALTY * (np.maximum(0.5 - left, 0) * share).sum(axis=0)
+        best = int(np.argmax(score + closed))  # first maximum: ties in split order
         placed[name] = SPLITS[best]
-        np.subtract.at(deficit[:, best], rows, 1 / size_array[rows])
+        np.subtract.at(remaining[:, best], rows, 1.0)
     return placed
 
 
@@ -122,7 +182,8 @@ def assign_splits(
     seed: int,
     groups: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Assign every key to a split, stratum by stratum, in proportion to ``ratios``.
+    """Assign every key to a split (train, validation, test, control), stratum by stratum, in
+    proportion to ``ratios`` (see :func:`split_ratios`).
 
     Without ``groups`` (or when every group has one key), rows are ordered inside a stratum by a
     seeded hash of their key and cut by the counts of :func:`allocate_counts`, so each stratum
@@ -147,7 +208,7 @@ def assign_splits(
     targets = pd.DataFrame(
         [allocate_counts(int(size), ratios) for size in stratum_sizes], index=stratum_sizes.index, columns=list(SPLITS)
     ).astype(float)
-    placed = _assign_groups(frame, targets, seed)
+    placed = _assign_groups(frame, targets, ratios, seed)
     split = frame["group"].map(placed).astype("string")
 
     singles = frame[split.isna()].copy()

@@ -6,21 +6,31 @@ import random
 
 import pytest
 
-from privacy_curation.splitting import allocate_counts, assign_splits, connect_groups, normalise_ratios
+from privacy_curation.splitting import (
+    allocate_counts,
+    assign_splits,
+    collapse_strata,
+    connect_groups,
+    normalise_ratios,
+    split_ratios,
+)
 
 RATIOS = {"train": 0.7, "validation": 0.15, "test": 0.15}
+WITH_CONTROL = split_ratios(0.7, 0.15, 0.15, control=0.1)
 
 
 def test_allocate_counts_sums_to_size_and_follows_largest_remainder():
-    assert allocate_counts(100, RATIOS) == {"train": 70, "validation": 15, "test": 15}
-    assert allocate_counts(1, RATIOS) == {"train": 1, "validation": 0, "test": 0}
-    assert allocate_counts(2, RATIOS) == {"train": 2, "validation": 0, "test": 0}
-    assert allocate_counts(3, RATIOS) == {"train": 2, "validation": 1, "test": 0}
-    for size in range(0, 60):
-        counts = allocate_counts(size, RATIOS)
-        assert sum(counts.values()) == size
-        for name, ratio in RATIOS.items():
-            assert abs(counts[name] - size * ratio) < 1
+    assert allocate_counts(100, RATIOS) == {"train": 70, "validation": 15, "test": 15, "control": 0}
+    assert allocate_counts(1, RATIOS) == {"train": 1, "validation": 0, "test": 0, "control": 0}
+    assert allocate_counts(2, RATIOS) == {"train": 2, "validation": 0, "test": 0, "control": 0}
+    assert allocate_counts(3, RATIOS) == {"train": 2, "validation": 1, "test": 0, "control": 0}
+    assert allocate_counts(100, WITH_CONTROL) == {"train": 63, "validation": 14, "test": 13, "control": 10}
+    for ratios in (RATIOS, WITH_CONTROL):
+        for size in range(0, 60):
+            counts = allocate_counts(size, ratios)
+            assert sum(counts.values()) == size
+            for name, ratio in ratios.items():
+                assert abs(counts[name] - size * ratio) < 1
 
 
 def test_ratios_are_checked():
@@ -37,7 +47,7 @@ def test_splits_are_stratified_within_one_row():
     for stratum in ("a", "b"):
         members = [k for k, s in zip(keys, strata, strict=False) if s == stratum]
         counts = result.loc[members].value_counts().to_dict()
-        assert counts == allocate_counts(len(members), RATIOS)
+        assert counts == {name: n for name, n in allocate_counts(len(members), RATIOS).items() if n}
 
 
 def test_split_ignores_input_order_and_depends_on_seed():
@@ -100,7 +110,7 @@ def test_grouped_split_stays_stratified():
         members = [k for k, s in zip(keys, strata, strict=True) if s == stratum]
         counts = result.loc[members].value_counts().to_dict()
         for name, target in allocate_counts(len(members), RATIOS).items():
-            assert abs(counts.get(name, 0) - target) <= 2, (stratum, name, counts)
+            assert abs(counts.get(name, 0) - target) <= 1, (stratum, name, counts)
 
 
 def test_singleton_groups_split_like_no_groups_and_input_order_is_ignored():
@@ -111,3 +121,65 @@ def test_singleton_groups_split_like_no_groups_and_input_order_is_ignored():
     random.Random(3).shuffle(rows)
     shuffled = assign_splits([r[0] for r in rows], [r[1] for r in rows], RATIOS, seed=2, groups=[r[2] for r in rows])
     assert first.equals(shuffled)
+
+
+def test_control_is_carved_first_and_the_three_ratios_share_the_rest():
+    assert split_ratios(0.7, 0.15, 0.15, control=0.1) == pytest.approx(
+        {"train": 0.63, "validation": 0.135, "test": 0.135, "control": 0.1}
+    )
+    assert split_ratios(0.7, 0.15, 0.15)["control"] == 0
+    with pytest.raises(ValueError, match="control_ratio"):
+        split_ratios(0.7, 0.15, 0.15, control=1.0)
+
+
+def test_control_is_a_stratified_group_aware_hold_out():
+    keys, strata, groups = grouped_pool()
+    result = assign_splits(keys, strata, WITH_CONTROL, seed=5, groups=groups).set_index("key")["split"]
+    for stratum in "abcd":
+        members = [k for k, s in zip(keys, strata, strict=True) if s == stratum]
+        control = int((result.loc[members] == "control").sum())
+        assert abs(control - 0.1 * len(members)) <= 2, (stratum, control, len(members))
+    splits_per_group: dict[str, set[str]] = {}
+    for key, group in zip(keys, groups, strict=True):
+        splits_per_group.setdefault(group, set()).add(result[key])
+    assert all(len(splits) == 1 for splits in splits_per_group.values())
+
+
+def test_a_split_with_ratio_zero_never_gets_a_group():
+    keys, strata, groups = grouped_pool(600, seed=4)
+    result = assign_splits(keys, strata, RATIOS, seed=9, groups=groups)
+    assert "control" not in set(result["split"])
+
+
+def test_small_strata_are_pooled_key_by_key_and_nothing_is_dropped():
+    intents = ["a"] * 30 + ["a"] * 3 + ["a"] * 2 + ["b"] * 4 + ["c"] * 25
+    channels = ["x"] * 30 + ["y"] * 3 + ["z"] * 2 + ["x"] * 4 + ["x"] * 25
+    labels = collapse_strata({"intent": intents, "channel": channels}, min_size=5)
+    assert labels[:30] == ["intent=a|channel=x"] * 30
+    # the 3 + 2 leftovers of intent a pool into one stratum of 5
+    assert labels[30:35] == ["intent=a|channel=*"] * 5
+    # intent b has 4 rows in all: the first key is never pooled, so b stays a stratum of its own
+    assert labels[35:39] == ["intent=b|channel=*"] * 4
+    assert labels[39:] == ["intent=c|channel=x"] * 25
+    assert collapse_strata({"intent": intents, "channel": channels}, min_size=1) == [
+        f"intent={i}|channel={c}" for i, c in zip(intents, channels, strict=True)
+    ]
+    assert collapse_strata({"intent": ["a", None]}, min_size=1) == ["intent=a", "intent=null"]
+    with pytest.raises(ValueError, match="at least one key"):
+        collapse_strata({}, min_size=5)
+
+
+def test_small_strata_rule_ignores_row_order():
+    rng = random.Random(2)
+    rows = [(rng.choice("abcde"), rng.choice("uvwxyz"), rng.choice("pq")) for _ in range(400)]
+    labels = collapse_strata({"i": [r[0] for r in rows], "c": [r[1] for r in rows], "d": [r[2] for r in rows]}, 8)
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    shuffled = collapse_strata(
+        {"i": [rows[k][0] for k in order], "c": [rows[k][1] for k in order], "d": [rows[k][2] for k in order]}, 8
+    )
+    assert shuffled == [labels[k] for k in order]
+    sizes: dict[str, int] = {}
+    for label in labels:
+        sizes[label] = sizes.get(label, 0) + 1
+    assert all(size >= 8 for label, size in sizes.items() if label.count("*") < 2)
