@@ -35,7 +35,7 @@ lint-python: install ## ruff: lint and format check
 	$(BIN)/ruff format --check .
 
 lint-sql: deps ## sqlfluff on every model, macro-rendered, on the in-memory lint target
-	$(BIN)/sqlfluff lint models analyses tests
+	$(BIN)/sqlfluff lint models python_models analyses tests
 
 lint: lint-python lint-sql ## All linters
 

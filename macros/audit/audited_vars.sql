@@ -1,7 +1,9 @@
 {# The project's vars (dbt_project.yml) with the values this invocation resolved them to. #}
 {% macro audited_vars() -%}
     {%- set names = [
-        'random_seed', 'synthetic_messages', 'train_ratio', 'validation_ratio', 'test_ratio',
+        'random_seed', 'synthetic_messages', 'train_ratio', 'validation_ratio', 'test_ratio', 'control_ratio',
+        'stratify_by', 'min_stratum_size', 'split_stratum_tolerance', 'sampling_strategy', 'sample_size',
+        'sample_per_label',
         'balance_method', 'balance_target_ratio', 'balance_targets', 'smote_k_neighbors',
         'smote_m_neighbors', 'smote_max_rows_per_class', 'min_label_confidence', 'annotator_prior_strength',
         'max_text_length', 'max_quarantine_share', 'raw_data_max_age_days', 'near_duplicate_threshold',

@@ -5,7 +5,8 @@
 {%- set generator_vars = ['synthetic_messages', 'random_seed', 'synthetic_exact_duplicate_rate',
                           'synthetic_near_duplicate_rate', 'synthetic_defect_rate', 'synthetic_pii_rate',
                           'synthetic_pii_decoy_rate'] %}
-{%- set split_vars = ['train_ratio', 'validation_ratio', 'test_ratio', 'balance_method', 'balance_target_ratio',
+{%- set split_vars = ['train_ratio', 'validation_ratio', 'test_ratio', 'control_ratio', 'stratify_by',
+                      'min_stratum_size', 'sampling_strategy', 'sample_size', 'balance_method', 'balance_target_ratio',
                       'smote_k_neighbors', 'smote_max_rows_per_class'] %}
 {%- set curation_vars = ['min_label_confidence', 'annotator_prior_strength', 'max_text_length',
                          'language_min_score', 'language_min_margin', 'near_duplicate_threshold'] %}
@@ -114,6 +115,7 @@ split_intent_counts as (
         count(*) filter (where split = 'train' and is_synthetic) as train_synthetic,
         count(*) filter (where split = 'validation') as validation_count,
         count(*) filter (where split = 'test') as test_count,
+        count(*) filter (where split = 'control') as control_count,
     from export
     group by intent
 
@@ -418,9 +420,10 @@ split_lines as (
         values
         ('00', '## Splits and balancing'),
         ('01', ''),
-        ('02', 'Stratified by intent: train {{ var("train_ratio") }}, validation {{ var("validation_ratio") }}, test {{ var("test_ratio") }} of the kept messages (`random_seed` {{ var("random_seed") }}).'),  -- noqa: LT05
+        ('02', 'Sample before splitting: `{{ var("sampling_strategy") }}`. A `control` split of {{ var("control_ratio") }} of the pool is held out first; train {{ var("train_ratio") }}, validation {{ var("validation_ratio") }} and test {{ var("test_ratio") }} share the rest.'),  -- noqa: LT05
+        ('02b', 'Stratified by {{ var("stratify_by") | join(" x ") }} (strata under {{ var("min_stratum_size") }} rows pooled by the small-strata rule) and grouped by user and duplicate cluster (`random_seed` {{ var("random_seed") }}).'),  -- noqa: LT05
         ('03', 'Balancing of the train split only: `{{ var("balance_method") }}`, each label raised to {{ var("balance_target_ratio") }} of the largest train label'),  -- noqa: LT05
-        ('04', '(`smote_k_neighbors` {{ var("smote_k_neighbors") }}, at most {{ var("smote_max_rows_per_class") }} real rows per label). Validation and test keep the natural mix.'),  -- noqa: LT05
+        ('04', '(`smote_k_neighbors` {{ var("smote_k_neighbors") }}, at most {{ var("smote_max_rows_per_class") }} real rows per label). Validation, test and control keep the natural mix.'),  -- noqa: LT05
         ('05', ''),
         ('06', '| split | examples | real | synthetic |'),
         ('07', '|---|---:|---:|---:|')
@@ -428,7 +431,7 @@ split_lines as (
     union all
     select
         70 as section,
-        '08-' || case split when 'train' then '1' when 'validation' then '2' else '3' end as sort_key,
+        '08-' || case split when 'train' then '1' when 'validation' then '2' when 'test' then '3' else '4' end as sort_key,
         format('| {} | {} | {} | {} |', split, example_count, real_count, synthetic_count) as line,
     from split_counts
     union all
@@ -440,17 +443,19 @@ split_lines as (
     select
         70 as section,
         '10' as sort_key,
-        '| label | train real | train synthetic | validation | test |' as line,
+        '| label | train real | train synthetic | validation | test | control |' as line,
     union all
     select
         70 as section,
         '11' as sort_key,
-        '|---|---:|---:|---:|---:|' as line,
+        '|---|---:|---:|---:|---:|---:|' as line,
     union all
     select
         70 as section,
         '12-' || intent as sort_key,
-        format('| {} | {} | {} | {} | {} |', intent, train_real, train_synthetic, validation_count, test_count) as line,
+        format(
+            '| {} | {} | {} | {} | {} | {} |', intent, train_real, train_synthetic, validation_count, test_count, control_count
+        ) as line,
     from split_intent_counts
     union all
     select
@@ -548,7 +553,7 @@ reproduce_lines as (
         ('00', '## Reproduce'),
         ('01', ''),
         ('02', 'Same inputs, vars and packages give byte-identical files: `dbt build --vars` with'),
-        ('03', '{% for name in generator_vars + split_vars + curation_vars %}`{{ name }}: {{ var(name) }}`{{ ", " if not loop.last else "." }}{% endfor %}'),  -- noqa: LT05
+        ('03', '{% for name in generator_vars + split_vars + curation_vars %}`{{ name }}: {{ var(name) if var(name) is string or var(name) is number else tojson(var(name)) }}`{{ ", " if not loop.last else "." }}{% endfor %}'),  -- noqa: LT05
         ('04', ''),
         ('05', '| package | version |'),
         ('06', '|---|---|')

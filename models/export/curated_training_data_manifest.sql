@@ -6,6 +6,8 @@
 -- versions, the sha256 of the Parquet file and the accounting of every raw row. One JSON object,
 -- free of timestamps, so that identical inputs and vars give an identical file.
 {%- set vars_used = ['random_seed', 'synthetic_messages', 'train_ratio', 'validation_ratio', 'test_ratio',
+                     'control_ratio', 'stratify_by', 'min_stratum_size', 'split_stratum_tolerance',
+                     'sampling_strategy', 'sample_size', 'sample_per_label',
                      'balance_method', 'balance_target_ratio', 'balance_targets', 'smote_k_neighbors',
                      'smote_m_neighbors', 'smote_max_rows_per_class', 'min_label_confidence',
                      'max_text_length', 'export_languages', 'language_min_score', 'language_min_margin'] %}
@@ -32,6 +34,23 @@ versions as (
 sampling_report as (
 
     select * from {{ ref('sampling_report') }}
+
+),
+
+pool_sample as (
+
+    select * from {{ ref('ml_sampled_messages') }}
+
+),
+
+pool_sample_by_intent as (
+
+    select
+        intent,
+        count(*) as pool_rows,
+        count(*) filter (where is_sampled) as sampled_rows,
+    from pool_sample
+    group by intent
 
 ),
 
@@ -118,7 +137,7 @@ final as (
         {
             {%- for name in vars_used %}
             {%- set value = var(name) %}
-            '{{ name }}': {{ "'" ~ value ~ "'" if value is string else ("'" ~ tojson(value) ~ "'::json" if value is mapping else value) }},
+            '{{ name }}': {{ "'" ~ value ~ "'" if value is string else ("'" ~ tojson(value) ~ "'::json" if value is mapping or value is sequence or value is none else value) }},
             {%- endfor %}
         } as vars,
         (select map_from_entries(list((package_name, package_version) order by package_name)) from versions)
@@ -137,6 +156,17 @@ final as (
             from accounting_by_type
         ) as row_accounting,
         {
+            'sampling_strategy': (select any_value(sampling_strategy) from sampling_report),
+            'sampling_parameters': (select any_value(sampling_parameters) from sampling_report)::json,
+            'pool_rows': (select sum(pool_rows)::bigint from pool_sample_by_intent),
+            'sampled_rows': (select sum(sampled_rows)::bigint from pool_sample_by_intent),
+            'sampled_out_rows': (select sum(pool_rows - sampled_rows)::bigint from pool_sample_by_intent),
+            'pool_and_sample_by_intent': (
+                select map_from_entries(list((
+                    intent, {'pool': pool_rows, 'sampled': sampled_rows}
+                ) order by intent))
+                from pool_sample_by_intent
+            ),
             'balance_method': (select any_value(balance_method) from sampling_report),
             'parameters': (select any_value(method_parameters) from sampling_report)::json,
             'by_split_and_intent': (

@@ -9,14 +9,9 @@ random undersampling chooses the rows to remove in DuckDB over the whole split.
 import numpy as np
 
 from privacy_curation.augment import augment_class, build_lexicon
-from privacy_curation.balance_table import (
-    added_table,
-    augmented_table,
-    empty_table,
-    parse_overrides,
-    removed_table,
-)
-from privacy_curation.balancing import balance, balance_targets, check_method, stable_seed
+from privacy_curation.balance_table import added_table, augmented_table, empty_table, removed_table
+from privacy_curation.balancing import balance, balance_targets, stable_seed
+from privacy_curation.ml_config import balance_config, read_ml_vars
 
 CATEGORICAL = ("channel", "locale")
 
@@ -76,13 +71,10 @@ def category_codes(sample):
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    seed = int(dbt.config.get("random_seed"))
-    method = check_method(str(dbt.config.get("balance_method")))
-    target_ratio = float(dbt.config.get("balance_target_ratio"))
-    overrides = parse_overrides(dbt.config.get("balance_targets"))
-    k_neighbors = int(dbt.config.get("smote_k_neighbors"))
-    m_neighbors = int(dbt.config.get("smote_m_neighbors"))
-    max_rows = int(dbt.config.get("smote_max_rows_per_class"))
+    ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
+    config = balance_config(ml_vars)
+    seed, method, target_ratio, overrides = (config[key] for key in ("seed", "method", "target_ratio", "overrides"))
+    k_neighbors, m_neighbors, max_rows = (config[key] for key in ("k_neighbors", "m_neighbors", "max_rows"))
 
     curated = dbt.ref("curated_messages")
     splits = dbt.ref("ml_split_assignments")

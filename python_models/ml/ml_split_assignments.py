@@ -1,33 +1,47 @@
-"""One row per curated message: the split (train, validation or test) it belongs to.
+"""One row per sampled curated message: its split (train, validation, test or control) and stratum.
 
-Stratified by intent and group-aware: messages of one duplicate cluster or of one user (pseudonym)
-form a group, and a group lands in one split, so that no near copy and no writer of a test example
-is seen in training. Seeded hashes order groups and messages, so the result depends only on the
-curated pool, its clusters and users, the ratios and ``random_seed``.
+Stratified by the ``stratify_by`` keys (default intent and channel), strata smaller than
+``min_stratum_size`` merged by the small-strata rule (see ``collapse_strata``). Group-aware:
+messages of one duplicate cluster or of one user (pseudonym) form a group, and a group lands in
+one split, so that no near copy and no writer of a held-out example is seen in training. The
+``control`` split (``control_ratio`` of the pool) is a stratified hold-out of the natural
+distribution that balancing never touches. Seeded hashes order groups and messages, so the
+result depends only on the sampled pool, its clusters and users, the vars and ``random_seed``.
 """
 
-from privacy_curation.splitting import assign_splits, connect_groups
+from privacy_curation.ml_config import read_ml_vars, split_config
+from privacy_curation.splitting import assign_splits, collapse_strata, connect_groups
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    seed = int(dbt.config.get("random_seed"))
-    ratios = {
-        "train": float(dbt.config.get("train_ratio")),
-        "validation": float(dbt.config.get("validation_ratio")),
-        "test": float(dbt.config.get("test_ratio")),
-    }
-    pool = dbt.ref("curated_messages").set_alias("pool")
-    clusters = dbt.ref("int_messages_resolved").filter("resolution = 'kept'").set_alias("clusters")
-    rows = pool.join(clusters, "pool.message_id = clusters.message_id", how="left").project(
-        "pool.message_id, pool.intent, pool.user_pseudonym, clusters.duplicate_cluster_id"
+    ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
+    config = split_config(ml_vars)
+    keys = dbt.ref("ml_stratification_keys").set_alias("keys")
+    sampled = dbt.ref("ml_sampled_messages").filter("is_sampled").set_alias("sampled")
+    table = (
+        keys.join(sampled, "keys.message_id = sampled.message_id")
+        .project(
+            ", ".join(
+                [
+                    "keys.message_id",
+                    "keys.user_pseudonym",
+                    "keys.duplicate_cluster_id",
+                    *(f"keys.{key} as key_{key}" for key in config["stratify_by"]),
+                ]
+            )
+        )
+        .to_arrow_table()
     )
-    table = rows.to_arrow_table()
-    keys = table.column("message_id").to_pylist()
+    message_ids = table.column("message_id").to_pylist()
+    strata = collapse_strata(
+        {key: table.column(f"key_{key}").to_pylist() for key in config["stratify_by"]}, config["min_stratum_size"]
+    )
     groups = connect_groups(
-        keys,
+        message_ids,
         table.column("duplicate_cluster_id").to_pylist(),
         table.column("user_pseudonym").to_pylist(),
     )
-    assigned = assign_splits(keys, table.column("intent").to_pylist(), ratios, seed, groups=groups)
-    return assigned.rename(columns={"key": "message_id"})
+    assigned = assign_splits(message_ids, strata, config["ratios"], config["seed"], groups=groups)
+    stratum_of = dict(zip(message_ids, strata, strict=True))
+    return assigned.assign(split_stratum=assigned["key"].map(stratum_of)).rename(columns={"key": "message_id"})

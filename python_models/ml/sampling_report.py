@@ -1,8 +1,9 @@
-"""One row per split and label: what balancing did, with the method, its parameters and every fall-back."""
+"""One row per split and label: what balancing did, with the method, its parameters and every
+fall-back, and what the sample taken before splitting kept of the label."""
 
-from privacy_curation.balance_table import parse_overrides
-from privacy_curation.balancing import check_method
-from privacy_curation.sampling_report import report_table
+from privacy_curation.ml_config import balance_config, read_ml_vars, sampling_config
+from privacy_curation.sampling import parse_label_caps
+from privacy_curation.sampling_report import report_table, sampling_parameters
 
 CHANGES_SQL = """
     select
@@ -24,28 +25,40 @@ CHANGES_SQL = """
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    seed = int(dbt.config.get("random_seed"))
-    method = check_method(str(dbt.config.get("balance_method")))
-    target_ratio = float(dbt.config.get("balance_target_ratio"))
-    overrides = parse_overrides(dbt.config.get("balance_targets"))
-    k_neighbors = int(dbt.config.get("smote_k_neighbors"))
-    m_neighbors = int(dbt.config.get("smote_m_neighbors"))
-    max_rows = int(dbt.config.get("smote_max_rows_per_class"))
+    ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
+    config = balance_config(ml_vars)
+    sample_config = sampling_config(ml_vars)
 
     curated = dbt.ref("curated_messages")
     splits = dbt.ref("ml_split_assignments")
     balancer = dbt.ref("ml_smote_examples")
+    sampled = dbt.ref("ml_sampled_messages")
 
     pool = curated.join(splits.set_alias("s"), "message_id")
     counted = pool.aggregate("split, intent, count(*)", "split, intent").fetchall()
     before = {(split, intent): n for split, intent, n in counted}
     changes = balancer.query("balancer", CHANGES_SQL).to_arrow_table().to_pylist()
-    params = {
-        "balance_target_ratio": target_ratio,
-        "balance_targets": dict(sorted(overrides.items())),
-        "random_seed": seed,
-        "smote_k_neighbors": k_neighbors,
-        "smote_m_neighbors": m_neighbors,
-        "smote_max_rows_per_class": max_rows,
+    by_label = sampled.aggregate("intent, count(*), count(*) filter (where is_sampled)", "intent").fetchall()
+    caps = (
+        parse_label_caps(sample_config["per_label"], sorted(label for label, _, _ in by_label))
+        if sample_config["strategy"] == "per_label"
+        else {}
+    )
+    sampling = {
+        "strategy": sample_config["strategy"],
+        "parameters": sampling_parameters(sample_config),
+        "pool_rows": {label: pool_rows for label, pool_rows, _ in by_label},
+        "sampled_rows": {label: kept for label, _, kept in by_label},
+        "caps": caps,
     }
-    return report_table(before, changes, method, target_ratio, overrides, params)
+    params = {
+        "balance_target_ratio": config["target_ratio"],
+        "balance_targets": dict(sorted(config["overrides"].items())),
+        "random_seed": config["seed"],
+        "smote_k_neighbors": config["k_neighbors"],
+        "smote_m_neighbors": config["m_neighbors"],
+        "smote_max_rows_per_class": config["max_rows"],
+    }
+    return report_table(
+        before, changes, config["method"], config["target_ratio"], config["overrides"], params, sampling
+    )

@@ -1,5 +1,6 @@
 """The sampling report: per split and label, rows before and after balancing, what was added and
-removed, by which method, the target, and what fell back and why (the ``sampling_report`` model)."""
+removed, by which method, the target, and what fell back and why (the ``sampling_report`` model);
+with, per label, what the sample taken before splitting kept of the curated pool."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pyarrow as pa
 
 from privacy_curation.balancing import UNDERSAMPLERS, balance_targets, label_goal
 
-SPLITS = ("train", "validation", "test")
+SPLITS = ("train", "validation", "test", "control")
 
 SCHEMA = pa.schema(
     [
@@ -30,8 +31,19 @@ SCHEMA = pa.schema(
         ("fell_back", pa.bool_()),
         ("fallback_reason", pa.string()),
         ("target_reached", pa.bool_()),
+        ("sampling_strategy", pa.string()),
+        ("sampling_parameters", pa.string()),
+        ("label_pool_rows", pa.int64()),
+        ("label_sampled_rows", pa.int64()),
+        ("label_sample_cap", pa.int64()),
     ]
 )
+
+
+def sampling_parameters(config: Mapping[str, object]) -> str:
+    """The vars that shaped the sample taken before splitting, as canonical JSON (sorted keys)."""
+    keys = ("strategy", "size", "per_label", "stratify_by", "min_stratum_size", "seed")
+    return json.dumps({key: config[key] for key in keys}, sort_keys=True, separators=(",", ":"))
 
 
 def method_parameters(method: str, params: Mapping[str, object]) -> str:
@@ -56,8 +68,12 @@ def report_table(
     target_ratio: float,
     overrides: Mapping[str, float],
     params: Mapping[str, object],
+    sampling: Mapping[str, object] | None = None,
 ) -> pa.Table:
     """One row per split and label.
+
+    ``sampling`` describes the sample taken before splitting: ``strategy``, ``parameters`` (JSON),
+    and per label ``pool_rows``, ``sampled_rows`` and ``caps`` (``per_label`` only).
 
     ``before`` maps (split, intent) to real rows; ``changes`` holds one entry per intent, balancing
     action and method of the balancer's rows: ``intent``, ``balance_action``, ``synthesis_method``,
@@ -67,6 +83,8 @@ def report_table(
     train_counts = {intent: count for (split, intent), count in before.items() if split == "train"}
     targets = train_targets(train_counts, method, target_ratio, overrides)
     parameters = method_parameters(method, params)
+    if sampling is None:
+        sampling = {"strategy": "none", "parameters": None, "pool_rows": {}, "sampled_rows": {}, "caps": {}}
     rows = []
     for split, intent in sorted(before, key=lambda key: (SPLITS.index(key[0]), key[1])):
         real = int(before[(split, intent)])
@@ -119,6 +137,11 @@ def report_table(
                 "fell_back": bool(reasons),
                 "fallback_reason": "; ".join(sorted(reasons)) or None,
                 "target_reached": reached,
+                "sampling_strategy": sampling["strategy"],
+                "sampling_parameters": sampling["parameters"],
+                "label_pool_rows": sampling["pool_rows"].get(intent, 0),
+                "label_sampled_rows": sampling["sampled_rows"].get(intent, 0),
+                "label_sample_cap": sampling["caps"].get(intent),
             }
         )
     return pa.Table.from_pylist(rows, schema=SCHEMA)

@@ -1,5 +1,6 @@
--- Validation and test are stratified by intent: each label's share there stays within two
--- examples of its share in the curated pool.
+-- Validation, test and control keep the natural mix: each label's count there stays within two
+-- examples, or within one per stratum the label was split in (each stratum is split within one
+-- row), of its share of the sampled pool.
 with
 
 pool as (
@@ -7,8 +8,21 @@ pool as (
     select
         intent,
         count(*) as pool_count
-    from {{ ref('curated_messages') }}
+    from {{ ref('ml_sampled_messages') }}
+    where is_sampled
     group by intent
+
+),
+
+strata_per_intent as (
+
+    select
+        sampled.intent,
+        count(distinct splits.split_stratum) as stratum_count,
+    from {{ ref('ml_split_assignments') }} as splits
+    inner join {{ ref('ml_sampled_messages') }} as sampled
+        on splits.message_id = sampled.message_id
+    group by sampled.intent
 
 ),
 
@@ -28,7 +42,7 @@ held_out as (
         intent,
         count(*) as split_count
     from {{ ref('curated_training_data') }}
-    where split in ('validation', 'test')
+    where split in ('validation', 'test', 'control')
     group by split, intent
 
 ),
@@ -40,11 +54,14 @@ compared as (
         held_out.intent,
         held_out.split_count,
         pool_share.share * sum(held_out.split_count) over (partition by held_out.split) as expected_count,
+        greatest(2, strata_per_intent.stratum_count) as allowed_difference,
     from held_out
     inner join pool_share
         on held_out.intent = pool_share.intent
+    inner join strata_per_intent
+        on held_out.intent = strata_per_intent.intent
 
 )
 
 select * from compared
-where abs(split_count - expected_count) > 2
+where abs(split_count - expected_count) > allowed_difference

@@ -1,7 +1,7 @@
 """Every `balance_method`, on real dbt runs: the default build is copied and only the balancer and
 what follows it (`ml_smote_examples+`: sampling report, export, manifest and their tests) rebuilt.
 
-What must hold whatever the method: validation and test rows of the export are identical (all
+What must hold whatever the method: validation, test and control rows of the export are identical (all
 columns but `dataset_version`, which hashes the whole set by design); the train split reaches the
 target ratio; synthetic rows stay in train, keep whole-number features whole and name their
 sources; augmented texts differ from their source; the same seed gives byte-identical files.
@@ -75,14 +75,14 @@ def real_train_counts(build: Build) -> dict[str, int]:
     )
 
 
-def test_validation_and_test_are_identical_whatever_the_method(method_builds):
+def test_validation_test_and_control_are_identical_whatever_the_method(method_builds):
     reference = method_builds["smote"].export_rows(HELD_OUT)
-    assert reference
+    assert {row[4] for row in reference} == {"validation", "test", "control"}  # column 5 is split
     for method, build in method_builds.items():
-        assert build.export_rows(HELD_OUT) == reference, f"{method} changed validation or test"
+        assert build.export_rows(HELD_OUT) == reference, f"{method} changed validation, test or control"
         manifest = json.loads(build.manifest.read_text())
         assert manifest["vars"]["balance_method"] == method
-        for split in ("validation", "test"):
+        for split in ("validation", "test", "control"):
             assert manifest["synthetic_counts_by_split"][split] == 0
 
 

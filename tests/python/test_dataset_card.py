@@ -84,11 +84,16 @@ def test_card_is_consistent_with_the_manifest(default_build):
     for record in ("message", "annotation"):
         got = {reason: int(rows) for rec, reason, rows, _ in reasons if rec == record}
         assert got == manifest["row_accounting"][record + "s"]["quarantined_by_reason"]
-    by_intent = table_rows(card, "| label | train real | train synthetic | validation | test |")
-    for intent, train_real, train_synthetic, validation, test in by_intent:
+    by_intent = table_rows(card, "| label | train real | train synthetic | validation | test | control |")
+    assert len(by_intent) == 13
+    for intent, train_real, train_synthetic, validation, test, control in by_intent:
         counts = manifest["counts_by_split_and_intent"]
         assert int(train_real) + int(train_synthetic) == counts["train"][intent]
-        assert (int(validation), int(test)) == (counts["validation"][intent], counts["test"][intent])
+        assert (int(validation), int(test), int(control)) == (
+            counts["validation"][intent],
+            counts["test"][intent],
+            counts["control"][intent],
+        )
     generator = dict((row[0].strip("`"), row[1]) for row in table_rows(card, "| var | value |"))
     assert generator["synthetic_messages"] == str(manifest["vars"]["synthetic_messages"])
     assert generator["random_seed"] == str(manifest["vars"]["random_seed"])

@@ -38,8 +38,8 @@ def test_export_has_the_contract_columns(default_build):
 def test_every_label_and_split_is_present(default_build):
     rows = default_build.export_rows("select distinct intent, split from export")
     assert {intent for intent, _ in rows} == INTENTS
-    assert {split for _, split in rows} == {"train", "validation", "test"}
-    for split in ("train", "validation", "test"):
+    assert {split for _, split in rows} == {"train", "validation", "test", "control"}
+    for split in ("train", "validation", "test", "control"):
         assert {intent for intent, s in rows if s == split} == INTENTS, f"a label is missing from {split}"
 
 

@@ -1,0 +1,48 @@
+"""One row per curated message: whether the sample taken before splitting keeps it.
+
+Var ``sampling_strategy`` (none, random, stratified, systematic, per_label) with ``sample_size``
+or ``sample_per_label``; strata are the ``stratify_by`` keys merged by the small-strata rule
+(``min_stratum_size``). Messages left out stay here with ``is_sampled = false``, so every curated
+message is accounted for. See ``privacy_curation.sampling`` for each strategy.
+"""
+
+from privacy_curation.ml_config import read_ml_vars, sampling_config
+from privacy_curation.sampling import parse_label_caps, sample_pool
+from privacy_curation.splitting import collapse_strata
+
+COLUMNS = ["message_id", "intent", "sampling_stratum", "is_sampled", "sampling_strategy"]
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
+    config = sampling_config(ml_vars)
+    keys = dbt.ref("ml_stratification_keys")
+    table = keys.project(
+        ", ".join(["message_id", "intent", "created_at", *(f"{key} as key_{key}" for key in config["stratify_by"])])
+    ).to_arrow_table()
+    message_ids = table.column("message_id").to_pylist()
+    labels = table.column("intent").to_pylist()
+    strata = collapse_strata(
+        {key: table.column(f"key_{key}").to_pylist() for key in config["stratify_by"]}, config["min_stratum_size"]
+    )
+    caps = parse_label_caps(config["per_label"], sorted(set(labels))) if config["strategy"] == "per_label" else {}
+    sample = sample_pool(
+        message_ids,
+        strata,
+        labels,
+        table.column("created_at").to_pylist(),
+        config["strategy"],
+        config["seed"],
+        size=config["size"],
+        label_caps=caps,
+    )
+    stratum_of = dict(zip(message_ids, strata, strict=True))
+    intent_of = dict(zip(message_ids, labels, strict=True))
+    return sample.assign(
+        intent=sample["key"].map(intent_of),
+        sampling_stratum=sample["key"].map(stratum_of),
+        sampling_strategy=config["strategy"],
+    ).rename(columns={"key": "message_id"})[
+        ["message_id", "intent", "sampling_stratum", "is_sampled", "sampling_strategy"]
+    ]
