@@ -62,17 +62,49 @@ leaders as (
 
 ),
 
-exact_recall as (
+recall_pairs as (
+
+    -- the pairs recall is measured on, by kind: each exact duplicate with the earliest message of
+    -- its planted text, each countable planted near duplicate with its original
+    select
+        'exact' as duplicate_kind,
+        leaders.duplicate_cluster_id,
+        leaders.truth_leader_id as original_message_id,
+    from leaders
+    where leaders.message_id != leaders.truth_leader_id
+    union all
+    select
+        'near' as duplicate_kind,
+        measured.duplicate_cluster_id,
+        measured.duplicate_of_message_id as original_message_id,
+    from measured
+    where measured.duplicate_kind = 'near' and measured.is_countable_duplicate
+
+),
+
+recalled_pairs as (
 
     select
+        recall_pairs.duplicate_kind,
+        recall_pairs.duplicate_cluster_id = originals.duplicate_cluster_id as is_recalled,
+    from recall_pairs
+    inner join measured as originals
+        on recall_pairs.original_message_id = originals.message_id
+
+),
+
+recall as (
+
+    -- one row per kind, also for a kind without pairs (null value, support 0)
+    select
         'recall' as metric,
-        'exact' as slice,
-        avg((leaders.duplicate_cluster_id = truth_leaders.duplicate_cluster_id)::integer) as value,
-        count(*) as support,
-    from leaders
-    inner join measured as truth_leaders
-        on leaders.truth_leader_id = truth_leaders.message_id
-    where leaders.message_id != leaders.truth_leader_id
+        duplicate_kinds.duplicate_kind as slice,
+        avg(recalled_pairs.is_recalled::integer) as value,
+        count(recalled_pairs.duplicate_kind) as support,
+    from (values ('exact'), ('near')) as duplicate_kinds (duplicate_kind)
+    left join recalled_pairs
+        on duplicate_kinds.duplicate_kind = recalled_pairs.duplicate_kind
+    group by duplicate_kinds.duplicate_kind
 
 ),
 
@@ -87,20 +119,6 @@ exact_precision as (
     inner join measured as predicted_leaders
         on leaders.predicted_leader_id = predicted_leaders.message_id
     where leaders.message_id != leaders.predicted_leader_id
-
-),
-
-near_recall as (
-
-    select
-        'recall' as metric,
-        'near' as slice,
-        avg((duplicates.duplicate_cluster_id = originals.duplicate_cluster_id)::integer) as value,
-        count(*) as support,
-    from measured as duplicates
-    inner join measured as originals
-        on duplicates.duplicate_of_message_id = originals.message_id
-    where duplicates.duplicate_kind = 'near' and duplicates.is_countable_duplicate
 
 ),
 
@@ -146,11 +164,9 @@ near_precision as (
 
 metrics as (
 
-    select * from exact_recall
+    select * from recall
     union all
     select * from exact_precision
-    union all
-    select * from near_recall
     union all
     select * from near_precision
 

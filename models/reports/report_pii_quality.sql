@@ -48,40 +48,22 @@ per_message_and_type as (
         select
             measured_messages.message_id,
             '{{ pii_type }}' as pii_type,
-            len(list_filter(
-                measured_messages.planted_pii,
-                lambda pii: pii.pii_type = '{{ pii_type }}' and not pii.is_decoy
-            )) as planted_count,
-            case
-                when measured_messages.pii_{{ pii_type }}_count > 0
-                    then len(list_filter(
-                        measured_messages.planted_pii,
-                        lambda pii: pii.pii_type = '{{ pii_type }}'
-                        and not pii.is_decoy
-                        and not contains(measured_messages.redacted_lower, lower(pii.pii_value))
-                    ))
-                else 0
-            end as recalled_count,
             measured_messages.pii_{{ pii_type }}_count as detection_count,
-            -- recall counts only values still whole in the message as emitted: the near-duplicate
-            -- paraphraser may cut a planted value apart (a word or comma inside an IBAN)
-            len(list_filter(
-                measured_messages.planted_pii,
-                lambda pii: pii.pii_type = '{{ pii_type }}'
-                and not pii.is_decoy
-                and contains(measured_messages.clean_lower, lower(pii.pii_value))
-            )) as intact_planted_count,
-            case
-                when measured_messages.pii_{{ pii_type }}_count > 0
-                    then len(list_filter(
-                        measured_messages.planted_pii,
-                        lambda pii: pii.pii_type = '{{ pii_type }}'
-                        and not pii.is_decoy
-                        and contains(measured_messages.clean_lower, lower(pii.pii_value))
-                        and not contains(measured_messages.redacted_lower, lower(pii.pii_value))
-                    ))
-                else 0
-            end as intact_recalled_count,
+            -- one pair of flags per planted value of the type: recalled (gone from the redacted
+            -- text, which holds a placeholder of the type), and still whole in the message as
+            -- emitted (the near-duplicate paraphraser may cut a planted value apart, a word or
+            -- comma inside an IBAN)
+            list_transform(
+                list_filter(
+                    measured_messages.planted_pii,
+                    lambda pii: pii.pii_type = '{{ pii_type }}' and not pii.is_decoy
+                ),
+                lambda pii: struct_pack(
+                    is_recalled := measured_messages.pii_{{ pii_type }}_count > 0
+                    and not contains(measured_messages.redacted_lower, lower(pii.pii_value)),
+                    is_intact := contains(measured_messages.clean_lower, lower(pii.pii_value))
+                )
+            ) as planted_values,
         from measured_messages
         {{ 'union all' if not loop.last }}
     {%- endfor %}
@@ -91,15 +73,20 @@ per_message_and_type as (
 per_type as (
 
     select
-        pii_type,
-        sum(planted_count) as planted_count,
-        sum(recalled_count) as recalled_count,
-        sum(detection_count) as detection_count,
-        sum(least(detection_count, recalled_count)) as matched_detection_count,
-        sum(intact_planted_count) as intact_planted_count,
-        sum(intact_recalled_count) as intact_recalled_count,
+        per_message_and_type.pii_type,
+        sum(per_message_and_type.detection_count) as detection_count,
+        sum(least(
+            per_message_and_type.detection_count,
+            len(list_filter(per_message_and_type.planted_values, lambda planted: planted.is_recalled))
+        )) as matched_detection_count,
+        sum(len(list_filter(
+            per_message_and_type.planted_values, lambda planted: planted.is_intact
+        ))) as intact_planted_count,
+        sum(len(list_filter(
+            per_message_and_type.planted_values, lambda planted: planted.is_intact and planted.is_recalled
+        ))) as intact_recalled_count,
     from per_message_and_type
-    group by pii_type
+    group by per_message_and_type.pii_type
 
 ),
 

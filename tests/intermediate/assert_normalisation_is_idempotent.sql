@@ -1,6 +1,7 @@
 -- depends_on: {{ ref('text_mojibake_map') }}
--- Normalising twice changes nothing: the steps of int_messages_normalized, applied again to every
--- message_text_clean, must give it back unchanged. Returns the rows that a second pass would alter.
+-- Normalising twice changes nothing: normalize_text, the normalisation of int_messages_normalized,
+-- applied again to every message_text_clean, must give it back unchanged. Returns the rows that a
+-- second pass would alter.
 with
 
 normalized as (
@@ -13,42 +14,12 @@ normalized as (
 
 ),
 
-mojibake_repaired as (
-
-    select
-        *,
-        {{ repair_mojibake('message_text_clean') }} as text_step,
-    from normalized
-
-),
-
-html_decoded as (
-
-    select * replace ({{ decode_html('text_step') }} as text_step),
-    from mojibake_repaired
-
-),
-
-controls_stripped as (
-
-    select * replace ({{ strip_control_characters('text_step') }} as text_step),
-    from html_decoded
-
-),
-
-unicode_folded as (
-
-    select * replace ({{ fold_unicode('text_step') }} as text_step),
-    from controls_stripped
-
-),
-
 renormalized as (
 
     select
-        * exclude (text_step),
-        {{ collapse_whitespace('text_step') }} as message_text_renormalized,
-    from unicode_folded
+        *,
+        {{ normalize_text('message_text_clean') }} as message_text_renormalized,
+    from normalized
 
 )
 
