@@ -188,9 +188,17 @@ def main() -> int:
     return 0
 
 
+SPLIT_MODELS = ("ml_stratification_keys", "ml_sampled_messages", "ml_split_assignments")
+
+
 def inflate_curated(database: Path, rows: int) -> None:
-    """Grow ``curated_messages`` to ``rows`` messages by copying them under new ids (``<id>~<copy>``); each
-    copy keeps its message's split. Only for timing: the copies' texts and features are exact duplicates."""
+    """Grow ``curated_messages`` to ``rows`` messages by copying them under new ids (``<id>~<copy>``).
+
+    Each copy gets its own user pseudonym (``<pseudonym>~<copy>``), so users stay small groups, and
+    its real-valued features are moved by a seeded jitter of up to 1%, so that neighbour searches
+    do not meet exact ties; whole-number features and texts are copied as they are. Only for
+    timing: the split is then made again by the real models on the grown pool.
+    """
     import duckdb
 
     with duckdb.connect(str(database)) as connection:
@@ -198,27 +206,64 @@ def inflate_curated(database: Path, rows: int) -> None:
         if pool >= rows:
             return
         copies = -(-rows // pool)
+        real_features = [
+            name
+            for name, data_type in connection.sql(
+                "select column_name, data_type from information_schema.columns "
+                "where table_name = 'curated_messages' and column_name like 'f\\_%' escape '\\'"
+            ).fetchall()
+            if data_type == "DOUBLE"
+        ]
+        jitter = ", ".join(
+            f"case when copy_number = 0 then {name} else {name} * (1 + ((hash(message_id, copy_number, '{name}') "
+            f"% 2001)::double - 1000) / 100000) end as {name}"
+            for name in real_features
+        )
         connection.execute(
             f"""
             create or replace table curated_messages as
             select * exclude (copy_number) replace (
-                case when copy_number = 0 then message_id else message_id || '~' || copy_number end as message_id
+                case when copy_number = 0 then message_id else message_id || '~' || copy_number end as message_id,
+                case when copy_number = 0 then user_pseudonym else user_pseudonym || '~' || copy_number end
+                    as user_pseudonym,
+                {jitter}
             )
             from (select *, unnest(range({copies})) as copy_number from curated_messages)
             order by copy_number, message_id
             limit {rows}
             """
         )
-        connection.execute(
-            """
-            create or replace table ml_split_assignments as
-            select curated.message_id, splits.split
-            from curated_messages as curated
-            inner join ml_split_assignments as splits
-                on split_part(curated.message_id, '~', 1) = splits.message_id
-            order by curated.message_id
-            """
-        )
+
+
+def bench_split(rows: int, work: Path) -> None:
+    """Re-run sampling and splitting on the grown pool, once, in a child process; print their times."""
+    target = work / "target-split"
+    vars_json = json.dumps({"synthetic_messages": rows})
+    command = [
+        str(Path(sys.executable).with_name("dbt")),
+        "run",
+        "--quiet",
+        "--select",
+        *SPLIT_MODELS,
+        "--vars",
+        vars_json,
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(work / "logs"),
+    ]
+    child = subprocess.Popen(command, cwd=PROJECT_DIR)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("dbt run of the split models failed")
+    results = json.loads((target / "run_results.json").read_text())
+    times = {result["unique_id"].split(".")[-1]: result["execution_time"] for result in results["results"]}
+    figures = ", ".join(f"{name} {times[name]:.1f} s" for name in SPLIT_MODELS)
+    print(f"sampling and splitting on the grown pool: {figures}; peak {usage.ru_maxrss / 1024:,.0f} MB")
 
 
 def bench_balancing(methods: list[str], rows: int, work: Path, inflate: int | None = None) -> int:
@@ -229,6 +274,7 @@ def bench_balancing(methods: list[str], rows: int, work: Path, inflate: int | No
     if inflate:
         inflate_curated(database, inflate)
         print(f"curated pool grown to {inflate:,} messages by copying kept messages under new ids")
+        bench_split(rows, work)
     with duckdb.connect(str(database), read_only=True) as connection:
         [(curated_rows, train_rows)] = connection.sql(
             "select count(*), count(*) filter (where split = 'train') from ml_split_assignments"
