@@ -220,3 +220,33 @@ def test_a_bad_sampling_var_stops_the_build_naming_the_var(default_build, tmp_pa
     assert not result.result.success
     messages = " ".join(str(r.message) for r in result.result.result.results if str(r.status) == "error")
     assert "sampling_strategy" in messages and "every_other" in messages
+
+
+LEAKS = """
+    select kind, count(*) from (
+        select 'user' as kind, keys.user_pseudonym as member
+        from ml_split_assignments as splits
+        inner join ml_stratification_keys as keys using (message_id)
+        where keys.user_pseudonym is not null
+        group by all
+        having count(distinct splits.split) > 1
+        union all
+        select 'duplicate cluster' as kind, keys.duplicate_cluster_id as member
+        from ml_split_assignments as splits
+        inner join ml_stratification_keys as keys using (message_id)
+        where keys.duplicate_cluster_id is not null
+        group by all
+        having count(distinct splits.split) > 1
+    )
+    group by kind
+"""
+
+
+def test_no_user_or_duplicate_cluster_spans_two_splits(default_build, sampled_builds):
+    for name, build in {"default": default_build, **sampled_builds}.items():
+        assert build.query(LEAKS) == [], name
+    [(users, clusters)] = default_build.query(
+        "select count(distinct user_pseudonym) filter (where n > 1), count(distinct duplicate_cluster_id) "
+        "from (select *, count(*) over (partition by user_pseudonym) as n from ml_stratification_keys)"
+    )
+    assert users > 100 and clusters > 20  # groups of several messages exist, so the check can fail
