@@ -12,11 +12,7 @@ splits as (
 
 ratios (split, target_ratio) as (
 
-    values
-    ('train', {{ var('train_ratio') }} * (1 - {{ var('control_ratio') }})),
-    ('validation', {{ var('validation_ratio') }} * (1 - {{ var('control_ratio') }})),
-    ('test', {{ var('test_ratio') }} * (1 - {{ var('control_ratio') }})),
-    ('control', {{ var('control_ratio') }})
+    {{ split_target_ratios() }}
 
 ),
 

@@ -16,6 +16,25 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 TEST_SYNTHETIC_MESSAGES = 6000
 
 
+def copy_with_wal(database: Path, destination: Path) -> Path:
+    """Copy a DuckDB file with its write-ahead log (changes dbt has not checkpointed yet)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(database, destination)
+    wal = Path(f"{database}.wal")
+    if wal.exists():
+        shutil.copyfile(wal, f"{destination}.wal")
+    return destination
+
+
+def failed_nodes(result) -> str:
+    """The nodes of a dbt result that errored or failed, one per line, with dbt's message."""
+    return "\n".join(
+        f"{r.node.unique_id}: {r.status} {r.message}"
+        for r in (result.result.results if result.result else [])
+        if str(r.status) in ("error", "fail")
+    )
+
+
 @dataclass
 class Build:
     """A finished dbt build: where its database and exports are, and dbt's result."""
@@ -35,11 +54,7 @@ class Build:
 
     def query(self, sql: str):
         """Run SQL on a copy of the build's database (dbt's in-process connection keeps the file open)."""
-        snapshot = self.work_dir / "snapshot.duckdb"
-        wal = Path(f"{self.database}.wal")
-        shutil.copyfile(self.database, snapshot)
-        if wal.exists():  # changes dbt has not checkpointed yet
-            shutil.copyfile(wal, f"{snapshot}.wal")
+        snapshot = copy_with_wal(self.database, self.work_dir / "snapshot.duckdb")
         try:
             with duckdb.connect(str(snapshot)) as connection:
                 return connection.sql(sql).fetchall()
@@ -100,12 +115,7 @@ def build_project(work_dir: Path, vars_: dict | None = None, threads: int = 2, r
 def default_build(tmp_path_factory) -> Build:
     """The project built once with the test vars; shared by every test that only reads it."""
     build = build_project(tmp_path_factory.mktemp("default_build"))
-    failures = [
-        f"{r.node.unique_id}: {r.status} {r.message}"
-        for r in build.result.result.results
-        if str(r.status) in ("error", "fail")
-    ]
-    assert build.result.success, "dbt build failed:\n" + "\n".join(failures)
+    assert build.result.success, "dbt build failed:\n" + failed_nodes(build.result)
     return build
 
 

@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_DIR, TEST_SYNTHETIC_MESSAGES, Build, build_project, run_dbt
+from conftest import PROJECT_DIR, TEST_SYNTHETIC_MESSAGES, Build, build_project, copy_with_wal, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -31,11 +31,7 @@ GOOD_TIME = "2026-03-20T09:30:00Z"
 
 
 def copy_database(build: Build, work_dir: Path) -> None:
-    work_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(build.database, work_dir / "curation.duckdb")
-    wal = Path(f"{build.database}.wal")
-    if wal.exists():
-        shutil.copyfile(wal, work_dir / "curation.duckdb.wal")
+    copy_with_wal(build.database, work_dir / "curation.duckdb")
 
 
 def write_deletion_requests(raw_dir: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import TEST_SYNTHETIC_MESSAGES, Build, run_dbt
+from conftest import TEST_SYNTHETIC_MESSAGES, Build, copy_with_wal, failed_nodes, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -36,19 +36,10 @@ HELD_OUT = "select * exclude (dataset_version) from export where split != 'train
 
 def rebuild_balancing(default_build: Build, work_dir: Path, extra_vars: dict) -> Build:
     """Copy the default build's database and rebuild `ml_smote_examples+` with other vars."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(default_build.database, work_dir / "curation.duckdb")
-    wal = Path(f"{default_build.database}.wal")
-    if wal.exists():
-        shutil.copyfile(wal, work_dir / "curation.duckdb.wal")
+    copy_with_wal(default_build.database, work_dir / "curation.duckdb")
     vars_ = json.dumps({"synthetic_messages": TEST_SYNTHETIC_MESSAGES, **extra_vars})
     result = run_dbt(["build", "--select", "ml_smote_examples+", "--vars", vars_], work_dir)
-    failures = [
-        f"{r.node.unique_id}: {r.status} {r.message}"
-        for r in (result.result.results if result.result else [])
-        if str(r.status) in ("error", "fail")
-    ]
-    assert result.success, f"{extra_vars}: dbt build failed: {result.exception}\n" + "\n".join(failures)
+    assert result.success, f"{extra_vars}: dbt build failed: {result.exception}\n" + failed_nodes(result)
     return Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", result)
 
 
