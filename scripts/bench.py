@@ -62,18 +62,18 @@ BALANCE_METHODS = (
 )
 
 
-def bench_balance_method(method: str, rows: int, work: Path) -> dict:
-    """Re-run the balancing model alone with ``method`` in a child process; its time and peak memory."""
-    target = work / f"target-{method}"
-    vars_json = json.dumps({"synthetic_messages": rows, "balance_method": method})
+def run_models_in_child(models: tuple[str, ...], vars_: dict, work: Path, name: str) -> dict:
+    """``dbt run`` of ``models`` in a child process: each model's seconds (from run_results.json, hooks
+    left out), the process's wall time and its peak memory (dbt and its imports included)."""
+    target = work / f"target-{name}"
     command = [
         str(Path(sys.executable).with_name("dbt")),
         "run",
         "--quiet",
         "--select",
-        "ml_smote_examples",
+        *models,
         "--vars",
-        vars_json,
+        json.dumps(vars_),
         "--project-dir",
         str(PROJECT_DIR),
         "--profiles-dir",
@@ -88,14 +88,25 @@ def bench_balance_method(method: str, rows: int, work: Path) -> dict:
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"dbt run of ml_smote_examples with {method} failed")
-    results = json.loads((target / "run_results.json").read_text())
+        raise SystemExit(f"dbt run of {', '.join(models)} ({name}) failed")
+    results = json.loads((target / "run_results.json").read_text())["results"]
     return {
-        "method": method,
-        "model_seconds": results["results"][0]["execution_time"],
+        "model_seconds": {
+            result["unique_id"].split(".")[-1]: result["execution_time"]
+            for result in results
+            if result["unique_id"].startswith("model.")
+        },
         "wall_seconds": wall,
         "peak_mb": usage.ru_maxrss / 1024,
     }
+
+
+def bench_balance_method(method: str, rows: int, work: Path) -> dict:
+    """Re-run the balancing model alone with ``method`` in a child process; its time and peak memory."""
+    figures = run_models_in_child(
+        ("ml_smote_examples",), {"synthetic_messages": rows, "balance_method": method}, work, method
+    )
+    return {"method": method, **figures, "model_seconds": figures["model_seconds"]["ml_smote_examples"]}
 
 
 def count_changes(database: Path) -> dict[str, tuple[int, int]]:
@@ -237,33 +248,9 @@ def inflate_curated(database: Path, rows: int) -> None:
 
 def bench_split(rows: int, work: Path) -> None:
     """Re-run sampling and splitting on the grown pool, once, in a child process; print their times."""
-    target = work / "target-split"
-    vars_json = json.dumps({"synthetic_messages": rows})
-    command = [
-        str(Path(sys.executable).with_name("dbt")),
-        "run",
-        "--quiet",
-        "--select",
-        *SPLIT_MODELS,
-        "--vars",
-        vars_json,
-        "--project-dir",
-        str(PROJECT_DIR),
-        "--profiles-dir",
-        str(PROJECT_DIR),
-        "--target-path",
-        str(target),
-        "--log-path",
-        str(work / "logs"),
-    ]
-    child = subprocess.Popen(command, cwd=PROJECT_DIR)
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit("dbt run of the split models failed")
-    results = json.loads((target / "run_results.json").read_text())
-    times = {result["unique_id"].split(".")[-1]: result["execution_time"] for result in results["results"]}
-    figures = ", ".join(f"{name} {times[name]:.1f} s" for name in SPLIT_MODELS)
-    print(f"sampling and splitting on the grown pool: {figures}; peak {usage.ru_maxrss / 1024:,.0f} MB")
+    figures = run_models_in_child(SPLIT_MODELS, {"synthetic_messages": rows}, work, "split")
+    times = ", ".join(f"{name} {figures['model_seconds'][name]:.1f} s" for name in SPLIT_MODELS)
+    print(f"sampling and splitting on the grown pool: {times}; peak {figures['peak_mb']:,.0f} MB", flush=True)
 
 
 def bench_balancing(methods: list[str], rows: int, work: Path, inflate: int | None = None) -> int:
