@@ -29,6 +29,10 @@ from collections import defaultdict
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR / "src"))  # the project's library, as the dbt Python models see it
+
+from privacy_curation.balancing import METHODS as BALANCE_METHODS  # noqa: E402
+
 LAYERS = ("seeds", "synthetic", "staging", "intermediate", "marts", "ml", "export")
 
 
@@ -47,19 +51,6 @@ def run_dbt(args: list[str]) -> dict:
     if not result.success:
         raise SystemExit(f"dbt {' '.join(args)} failed: {result.exception or 'see the log above'}")
     return json.loads((PROJECT_DIR / "target" / "run_results.json").read_text())
-
-
-BALANCE_METHODS = (
-    "none",
-    "random_oversample",
-    "random_undersample",
-    "smote",
-    "smotenc",
-    "adasyn",
-    "borderline_smote",
-    "smote_tomek",
-    "augment",
-)
 
 
 def run_models_in_child(models: tuple[str, ...], vars_: dict, work: Path, name: str) -> dict:
