@@ -157,8 +157,9 @@ featured as (
             {%- endfor %}
         ) as f_pii_total_count,
         {%- for intent in privacy_intents %}
-            regexp_matches(message_text_match, {{ sql_string_literal(lexicon_pattern(intent)) }})::integer
-                as f_lexicon_{{ intent }},
+            regexp_matches(message_text_match, {{ sql_string_literal(cue_pattern(
+                'intent_lexicon', 'regexp_escape(lower(term))', "intent = '" ~ intent ~ "'"
+            )) }})::integer as f_lexicon_{{ intent }},
         {%- endfor %}
         {%- for family in intent_families %}
             len(regexp_extract_all(message_text_match, {{ sql_string_literal(cue_pattern(
