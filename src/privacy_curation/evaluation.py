@@ -776,8 +776,19 @@ def run_evaluation(
     """Train both baselines on the export, score them, write every file to ``output_dir``; return the metrics.
 
     ``benchmark_path`` None evaluates without the benchmark (recorded as not measured); a path that does not
-    exist raises :class:`EvaluationError` before anything is trained.
+    exist raises :class:`EvaluationError` before anything is trained. BLAS and OpenMP run on one thread: the
+    figures then do not depend on the machine's thread count, and on a shared machine it is several times
+    faster than threads fighting for cores.
     """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _run_evaluation(
+            export_path, manifest_path, benchmark_path, output_dir, card_path, command, min_slice_rows, seed
+        )
+
+
+def _run_evaluation(export_path, manifest_path, benchmark_path, output_dir, card_path, command, min_slice_rows, seed):
     export_path, output_dir = Path(export_path), Path(output_dir)
     benchmark = load_benchmark(benchmark_path) if benchmark_path is not None else None
     _say(f"reading {export_path}")
