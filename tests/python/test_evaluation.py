@@ -141,6 +141,53 @@ def test_missing_benchmark_is_named(tmp_path):
     assert "--benchmark none" in str(raised.value)
 
 
+def tiny_export(path):
+    """A hand-made export of 3 intents without a control split, one train row a text-less vector."""
+    templates = {
+        "deletion": "please delete my account and erase my data number {i}",
+        "access": "send me a copy of the personal data you hold, request {i}",
+        "non_privacy": "where is my parcel, order {i} has not arrived",
+    }
+    rng = np.random.default_rng(0)
+    rows = []
+    for intent, template in templates.items():
+        for i in range(14):
+            split = "train" if i < 8 else "validation" if i < 11 else "test"
+            rows.append(
+                {
+                    "example_id": f"{intent}-{i:02d}",
+                    "text": template.format(i=i),
+                    "intent": intent,
+                    "split": split,
+                    "is_synthetic": False,
+                    "language": "en" if i % 2 else "de",
+                    "f_length": len(template) + rng.normal(),
+                    "f_lexicon": float(list(templates).index(intent)) + rng.normal(scale=0.1),
+                    "dataset_version": "tiny",
+                }
+            )
+    rows.append({**rows[0], "example_id": "smote-0", "text": None, "is_synthetic": True})
+    pd.DataFrame(rows).to_parquet(path, index=False)
+    return path
+
+
+def test_without_benchmark_or_control(tmp_path):
+    export = tiny_export(tmp_path / "curated_training_data.parquet")
+    metrics = ev.run_evaluation(export, None, None, tmp_path / "evaluation")
+    assert metrics["benchmark"] == {"measured": False, "reason": "run with --benchmark none"}
+    text = metrics["baselines"]["text"]
+    assert (text["train_rows"], metrics["baselines"]["features"]["train_rows"]) == (24, 25)
+    assert text["sets"]["control"] == {"measured": False, "reason": "the export has no rows with split = control"}
+    assert text["sets"]["benchmark"]["measured"] is False
+    assert text["sets"]["test"]["labels"] == ["access", "deletion", "non_privacy"]
+    assert metrics["best_baseline"]["by_benchmark_privacy_f1"] is None
+    assert metrics["slices"]["text"]["test"]["channel"]["measured"] is False
+    written = sorted(p.name for p in (tmp_path / "evaluation").iterdir())
+    assert "confusion_matrix_text_test.png" in written and "confusion_matrix_text_benchmark.png" not in written
+    metadata = json.loads((tmp_path / "evaluation" / "metadata.json").read_text())
+    assert metadata["manifest_sha256_matches"] is None and metadata["benchmark_path"] is None
+
+
 # --------------------------------------------------------------------------------------------------------------
 # A real small build, evaluated end to end
 # --------------------------------------------------------------------------------------------------------------
