@@ -65,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     print(headline_table(headline(metrics)))
     print()
     print(
-        f"best baseline: {best['by_test_macro_f1']} by test macro-F1, "
-        f"{best['by_benchmark_privacy_f1']} by benchmark privacy F1 ({best['by_benchmark_privacy_f1_note']})"
+        f"best baseline: {best['by_test_macro_f1'] or '-'} by test macro-F1, "
+        f"{best['by_benchmark_privacy_f1'] or '-'} by benchmark privacy F1 ({best['by_benchmark_privacy_f1_note']})"
     )
     print("the export's own test split is not evidence of generalisation; the benchmark is")
     print(f"written to {args.output}")

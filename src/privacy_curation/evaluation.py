@@ -651,8 +651,8 @@ def evaluation_markdown(metrics: Mapping, export_sha256: str) -> str:
         f"- `features`: the {len(metrics['export']['feature_columns'])} `f_*` columns, standardised, logistic "
         f"regression; {metrics['baselines']['features']['train_rows']} train rows (SMOTE vectors included).",
         "",
-        f"Best baseline by test macro-F1: `{best['by_test_macro_f1']}`; by benchmark privacy F1: "
-        f"`{best['by_benchmark_privacy_f1']}` ({best['by_benchmark_privacy_f1_note']}).",
+        f"Best baseline by test macro-F1: `{best['by_test_macro_f1'] or '-'}`; by benchmark privacy F1: "
+        f"`{best['by_benchmark_privacy_f1'] or '-'}` ({best['by_benchmark_privacy_f1_note']}).",
         "",
         "## Benchmark",
         "",
