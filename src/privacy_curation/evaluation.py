@@ -285,7 +285,8 @@ def load_benchmark(path: Path) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise EvaluationError(
-            f"benchmark not found: {path} (build or fetch it, or pass --benchmark none to evaluate without it)"
+            f"benchmark not found: {path} (build or fetch it, or pass --benchmark none, "
+            "make evaluate BENCHMARK=none, to evaluate without it)"
         )
     frame = pd.read_parquet(path)
     missing = [c for c in BENCHMARK_REQUIRED_COLUMNS if c not in frame.columns]
