@@ -7,11 +7,12 @@ DBT := $(BIN)/dbt
 ROWS ?= 100000
 DEST ?=
 DOCS_PORT ?= 8080
+BENCHMARK ?= data/benchmark/benchmark.parquet
 PRIVACY_OUTPUT_DIR ?= output
 
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: help install deps build test lint lint-python lint-sql pytest docs browser export bench clean
+.PHONY: help install deps build evaluate test lint lint-python lint-sql pytest docs browser export bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -29,6 +30,13 @@ deps: install ## Link the local dbt packages (packages/) into dbt_packages/
 build: deps ## Seed, run and test the whole pipeline; writes output/curated_training_data.parquet
 	mkdir -p $(PRIVACY_OUTPUT_DIR)
 	$(DBT) build
+
+evaluate: install ## Train the baseline classifiers on the export (after make build); writes output/evaluation/
+	$(BIN)/python scripts/evaluate.py \
+		--export "$(PRIVACY_OUTPUT_DIR)/curated_training_data.parquet" \
+		--manifest "$(PRIVACY_OUTPUT_DIR)/curated_training_data.manifest.json" \
+		--benchmark "$(BENCHMARK)" \
+		--output "$(PRIVACY_OUTPUT_DIR)/evaluation"
 
 lint-python: install ## ruff: lint and format check
 	$(BIN)/ruff check .
