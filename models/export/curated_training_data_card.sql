@@ -61,6 +61,7 @@ headline as (
         (select any_value(parquet_sha256) from manifest) as parquet_sha256,
         (select count(*) from export) as example_count,
         (select count_if(is_synthetic) from export) as synthetic_count,
+        (select count_if(is_synthetic and text is not null) from export) as synthetic_text_count,
         (select count(*) from pool) as pool_count,
         (select count_if(message_source = 'synthetic') from pool) as generated_count,
         (select string_agg(distinct language, ', ' order by language) from pool) as languages,
@@ -491,8 +492,10 @@ limitation_lines as (
         80 as section,
         '03' as sort_key,
         format(
-            '- The {} synthetic train examples are feature vectors only (`text` and `message_id` null): text models must drop them.',  -- noqa: LT05
-            synthetic_count
+            '- Of the {} synthetic train examples, {} carry a text (copies or augmented texts) and {} are feature vectors only (`text` null): a text model drops those. None has a `message_id`.',  -- noqa: LT05
+            synthetic_count,
+            synthetic_text_count,
+            synthetic_count - synthetic_text_count
         ) as line,
     from headline
     union all

@@ -21,15 +21,16 @@ from conftest import TEST_SYNTHETIC_MESSAGES, Build, copy_with_wal, failed_nodes
 pytestmark = pytest.mark.dbt
 
 RATIO = 0.5  # balance_target_ratio's default
+DEFAULT_METHOD = "augment"  # balance_method's default: the default build is balanced with it
 OTHER_METHODS = [
     "none",
     "random_oversample",
     "random_undersample",
+    "smote",
     "smotenc",
     "adasyn",
     "borderline_smote",
     "smote_tomek",
-    "augment",
 ]
 HELD_OUT = "select * exclude (dataset_version) from export where split != 'train' order by example_id"
 
@@ -45,7 +46,7 @@ def rebuild_balancing(default_build: Build, work_dir: Path, extra_vars: dict) ->
 
 @pytest.fixture(scope="module")
 def method_builds(default_build, tmp_path_factory) -> dict[str, Build]:
-    builds = {"smote": default_build}
+    builds = {DEFAULT_METHOD: default_build}
     for method in OTHER_METHODS:
         builds[method] = rebuild_balancing(
             default_build, tmp_path_factory.mktemp(f"balance_{method}"), {"balance_method": method}
@@ -67,7 +68,7 @@ def real_train_counts(build: Build) -> dict[str, int]:
 
 
 def test_validation_test_and_control_are_identical_whatever_the_method(method_builds):
-    reference = method_builds["smote"].export_rows(HELD_OUT)
+    reference = method_builds[DEFAULT_METHOD].export_rows(HELD_OUT)
     assert {row[4] for row in reference} == {"validation", "test", "control"}  # column 5 is split
     for method, build in method_builds.items():
         assert build.export_rows(HELD_OUT) == reference, f"{method} changed validation, test or control"
@@ -77,7 +78,7 @@ def test_validation_test_and_control_are_identical_whatever_the_method(method_bu
             assert manifest["synthetic_counts_by_split"][split] == 0
 
 
-@pytest.mark.parametrize("method", ["smote", *OTHER_METHODS])
+@pytest.mark.parametrize("method", [DEFAULT_METHOD, *OTHER_METHODS])
 def test_every_method_reaches_its_target_on_train(method_builds, method):
     build = method_builds[method]
     real = real_train_counts(build)
@@ -99,7 +100,7 @@ def test_every_method_reaches_its_target_on_train(method_builds, method):
     assert report == counts
 
 
-@pytest.mark.parametrize("method", ["smote", *OTHER_METHODS])
+@pytest.mark.parametrize("method", [DEFAULT_METHOD, *OTHER_METHODS])
 def test_synthetic_rows_stay_in_train_keep_whole_features_whole_and_name_their_sources(method_builds, method):
     build = method_builds[method]
     features = [

@@ -245,12 +245,12 @@ def evaluate_cli(*args):
 
 @pytest.fixture(scope="module")
 def small_build(tmp_path_factory) -> Build:
-    """3,000 messages, default balancing (SMOTE: train holds text-less vectors); models only, no data tests."""
+    """3,000 messages balanced with SMOTE (train holds text-less vectors); models only, no data tests."""
     work_dir = tmp_path_factory.mktemp("evaluation_build")
     deps = run_dbt(["deps", "--quiet"], work_dir)
     assert deps.success, f"dbt deps failed: {deps.exception}"
     result = run_dbt(
-        ["build", "--exclude-resource-type", "test", "unit_test", "--vars", json.dumps({"synthetic_messages": 3000})],
+        ["build", "--exclude-resource-type", "test", "unit_test", "--vars", json.dumps({"synthetic_messages": 3000, "balance_method": "smote"})],
         work_dir,
     )
     assert result.success, "dbt build failed:\n" + failed_nodes(result)

@@ -90,18 +90,19 @@ def test_only_train_has_synthetic_rows(default_build):
         "select split, synthesis_method, count(*), count(text), count(message_id) "
         "from export where is_synthetic group by all"
     )
-    assert rows, "SMOTE made no rows on the default build"
-    for split, method, _count, texts, message_ids in rows:
+    assert rows, "the balancer made no rows on the default build"
+    for split, method, count, texts, message_ids in rows:
         assert split == "train"
-        assert method in {"smote", "random_oversample"}
-        assert texts == 0 and message_ids == 0
+        # the default balance_method, augment, writes new texts: every synthetic row carries one
+        assert method == "augment"
+        assert texts == count and message_ids == 0
     [(non_synthetic_methods,)] = default_build.export_rows(
         "select count(*) from export where not is_synthetic and synthesis_method != 'none'"
     )
     assert non_synthetic_methods == 0
 
 
-def test_smote_balances_train_and_keeps_natural_mix_elsewhere(default_build):
+def test_balancing_raises_train_and_keeps_natural_mix_elsewhere(default_build):
     counts = dict(
         ((split, intent), n)
         for split, intent, n in default_build.export_rows("select split, intent, count(*) from export group by all")
@@ -112,7 +113,7 @@ def test_smote_balances_train_and_keeps_natural_mix_elsewhere(default_build):
     assert max(test.values()) > 5 * min(test.values()), "the test split should keep the natural imbalance"
 
 
-def test_features_of_smote_rows_stay_whole_where_real_ones_are(default_build):
+def test_features_of_synthetic_rows_stay_whole_where_real_ones_are(default_build):
     [(fractional,)] = default_build.export_rows(
         "select count(*) from export where is_synthetic and (f_word_count != round(f_word_count) "
         "or f_lexicon_deletion not in (0, 1) or f_pii_email_count != round(f_pii_email_count) "
@@ -122,9 +123,9 @@ def test_features_of_smote_rows_stay_whole_where_real_ones_are(default_build):
     assert fractional == 0
 
 
-def test_smote_rows_keep_one_channel_and_one_regulation(default_build):
-    # SMOTE interpolates between two rows and rounds: a one-hot group stays one-hot unless the draw
-    # lands exactly halfway, which a float draw practically never does.
+def test_synthetic_rows_keep_one_channel_and_one_regulation(default_build):
+    # Augmented rows keep their source's features; SMOTE rows (test_balance_methods) interpolate and
+    # round: a one-hot group stays one-hot unless the draw lands exactly halfway.
     [(broken,)] = default_build.export_rows(
         "select count(*) from export where is_synthetic and ("
         "f_channel_email + f_channel_chat + f_channel_web_form + f_channel_support_ticket "
