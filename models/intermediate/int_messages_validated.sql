@@ -1,7 +1,10 @@
 -- One row per raw message row with the first row-level rule it breaks (null when it breaks none):
 -- missing_message_id, empty_text, text_too_long, unknown_channel, unknown_locale,
--- unparseable_timestamp, language_not_kept (detected language not in export_languages), then
+-- unparseable_timestamp, future_timestamp (sent over a day after this run started: a clock or
+-- parsing error upstream), language_not_kept (detected language not in export_languages), then
 -- duplicate_message_id for every row of an id but the first.
+{#- A send time over a day after this run started is in the future: a clock or parsing error upstream. #}
+{%- set future_limit = (run_started_at + modules.datetime.timedelta(days=1)).strftime('%Y-%m-%d %H:%M:%S') %}
 {%- set export_languages = var('export_languages') %}
 {%- if export_languages is string %}
     {%- set export_languages = export_languages.split(',') | map('trim') | list %}
@@ -46,6 +49,7 @@ row_rules as (
             when channels.channel is null then 'unknown_channel'
             when locales.locale is null then 'unknown_locale'
             when messages.created_at is null then 'unparseable_timestamp'
+            when messages.created_at > timestamp '{{ future_limit }}' then 'future_timestamp'
             when not list_contains(
                 [
                     {%- for language in export_languages %}

@@ -370,7 +370,8 @@ def test_malformed_csv_row_stops_the_build_naming_file_and_line(tmp_path, bad_li
     assert not result.success
     message = error_text(result)
     assert str(bad_file) in message
-    assert "Line: 3" in message
+    assert "line 3" in message
+    assert "an unterminated quote" not in message and "too,many,fields" not in message, "the row is quoted"
 
 
 def test_malformed_json_line_stops_the_build_naming_file_and_line(tmp_path):
@@ -381,4 +382,5 @@ def test_malformed_json_line_stops_the_build_naming_file_and_line(tmp_path):
     result = run_staging(tmp_path, raw_dir, "stg_raw_files__messages_jsonl")
     assert not result.success
     message = error_text(result)
-    assert str(bad_file) in message and "Malformed JSON" in message and "in line" in message
+    assert str(bad_file) in message and "line 2 is not valid JSON" in message
+    assert "cut off" not in message, "the row is quoted"
