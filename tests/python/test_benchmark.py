@@ -87,7 +87,8 @@ def test_no_benchmark_text_reaches_the_export(default_build):
     """The benchmark never enters training: no exported text (any split) equals a benchmark text."""
     benchmark = {fingerprint(text) for (text,) in benchmark_rows("select text from benchmark")}
     benchmark.discard("")
-    exported = {fingerprint(text) for (text,) in default_build.export_rows("select text from export where text is not null")}
+    texts = default_build.export_rows("select text from export where text is not null")
+    exported = {fingerprint(text) for (text,) in texts}
     assert not benchmark & exported, sorted(benchmark & exported)[:5]
 
 

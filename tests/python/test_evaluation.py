@@ -250,7 +250,14 @@ def small_build(tmp_path_factory) -> Build:
     deps = run_dbt(["deps", "--quiet"], work_dir)
     assert deps.success, f"dbt deps failed: {deps.exception}"
     result = run_dbt(
-        ["build", "--exclude-resource-type", "test", "unit_test", "--vars", json.dumps({"synthetic_messages": 3000, "balance_method": "smote"})],
+        [
+            "build",
+            "--exclude-resource-type",
+            "test",
+            "unit_test",
+            "--vars",
+            json.dumps({"synthetic_messages": 3000, "balance_method": "smote"}),
+        ],
         work_dir,
     )
     assert result.success, "dbt build failed:\n" + failed_nodes(result)

@@ -123,7 +123,7 @@ def write_csv(path: Path, header: list[str], rows) -> None:
 
 
 def copy_sample_raw_dir(target: Path) -> Path:
-    shutil.copytree(PROJECT_DIR / "data" / "raw", target, ignore=shutil.ignore_patterns("README.md"))
+    shutil.copytree(PROJECT_DIR / "data" / "raw", target, ignore=shutil.ignore_patterns("README.md", "public_*"))
     return target
 
 
