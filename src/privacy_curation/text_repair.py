@@ -10,6 +10,10 @@ ftfy judges a text as a whole, so a text garbled only in part ("... now âš¡" 
 can keep a garbled word. Words that still show mojibake markers (MOJIBAKE_MARKER, the Python twin
 of the SQL macro has_mojibake_markers) are then undone one by one: encoded back to the bytes they
 were read from and decoded as UTF-8, as long as that decoding succeeds.
+
+Text lower-cased after it was garbled ("il mio nome ã¨ joris") can decode as valid UTF-8 into an
+East Asian character ("㨠"): a repair that brings in East Asian characters the text did not have is
+refused, and the SQL normalisation repairs such text with its lower-case pairs.
 """
 
 from __future__ import annotations
@@ -31,11 +35,18 @@ MOJIBAKE_MARKER = re.compile(
     "|[\u00c2\u00c3\u00e2][\u00c2\u00c3]|\u00f0(?![^\\W\\d_])"
 )
 WORD = re.compile(r"\S+")
+EAST_ASIAN = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SOURCE_CODECS = ("sloppy-windows-1252", "latin-1")
+
+
+def is_plausible(original: str, repaired: str) -> bool:
+    """False when the repair brings in East Asian characters the original did not have."""
+    return not EAST_ASIAN.search(repaired) or bool(EAST_ASIAN.search(original))
 
 
 def undo_word(word: str) -> str:
     """A word read back as UTF-8 from the bytes it was garbled from, layer after layer, while that succeeds."""
+    original = word
     while MOJIBAKE_MARKER.search(word):
         for codec in SOURCE_CODECS:
             try:
@@ -45,7 +56,7 @@ def undo_word(word: str) -> str:
                 continue
         else:
             break
-    return word
+    return word if is_plausible(original, word) else original
 
 
 def repair_encoding(text: str | None) -> str | None:
@@ -53,6 +64,8 @@ def repair_encoding(text: str | None) -> str | None:
     if text is None:
         return None
     repaired = ftfy.fix_encoding(text)
+    if not is_plausible(text, repaired):
+        repaired = text
     if MOJIBAKE_MARKER.search(repaired):
         repaired = WORD.sub(lambda match: undo_word(match.group()), repaired)
     return repaired

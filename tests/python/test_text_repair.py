@@ -80,3 +80,10 @@ def test_text_garbled_only_after_clean_words_is_repaired(cut):
 def test_words_that_do_not_decode_stay_as_they_are():
     assert undo_word("Gu\u00f0r\u00fan") == "Gu\u00f0r\u00fan"
     assert undo_word("\u00f0\u00e2\u00c2\u00e2\u00c2\u00a1") == "\u00f0\u00e2\u00c2\u00e2\u00c2\u00a1"
+
+
+def test_text_lower_cased_after_garbling_is_not_read_as_east_asian():
+    # "è" garbled to "\u00c3\u00a8", then lower-cased: valid UTF-8 for U+3A28 once read back
+    garbled = "il mio nome \u00e3\u00a8\u00a0joris y\u0131ld\u0131r\u0131m"
+    assert repair_encoding(garbled) == garbled
+    assert undo_word("\u00e3\u00a8\u00a0") == "\u00e3\u00a8\u00a0"
