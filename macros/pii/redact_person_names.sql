@@ -1,8 +1,22 @@
-{#- Replaces a name that follows a self-introduction cue with <PERSON>, keeping the cue. In text with
-    both cases: one to three capitalised (or upper-case) words after a strong cue ("my name is",
-    "je m'appelle", ...), two capitalised words after a weak cue ("this is", "I am", ...). In text
-    written in one case only (all lower or all upper, placeholders aside), capitals say nothing, so a name is two words
-    after any cue that end the clause (punctuation, "and", end of text) and are not common words. #}
+{#- Replaces person names with <PERSON>, keeping the words around them. In text with both cases
+    (placeholders aside):
+    - one to three capitalised (or upper-case) words after a strong cue ("my name is", "je m'appelle", ...);
+    - two capitalised words after a weak cue ("this is", "I am", "ich bin", ...);
+    - a name (one to three capitalised words, particles such as "de" or "van" between them) that ends
+      the clause or comes before a placeholder or "Tel." after: a sign-off at the start of a sentence
+      ("Thanks, Nina Patel", "Viele Grüße Lena Hoffmann", "Cordialement, Nicolas Girard"), a greeting
+      that opens a sentence or follows a comma ("Hi Anna,", "Hi again, Hola Ana,", "Bonjour Madame
+      Girard,"), a self-introduction or an agent
+      introduction ("this is Nina.", "sono Giulia.", ", met Daan."; words in capitals too after a
+      sign-off or in an agent introduction, "Best regards, PIETER Hargreaves"); a name before "here" ("Nina
+      here") and two or three capitalised words that end the text after a sentence ("... that way?
+      Sam Whitaker").
+    In text written in one case only (all lower or all upper), capitals say nothing, so a name is two
+    words after any cue that end the clause (punctuation, "and", end of text) and are not common
+    words, one or two words that end the text after a sign-off (after a comma when the sign-off is
+    one word), one word after a greeting (before a comma) or after an agent introduction. A name
+    none of whose words is a stop word (common words, the cue words, "Team", "Support", "Sent", ...):
+    "Thanks, Support Team", "Best, The Lumora app" and "Thanks, Sent from my phone" are kept. #}
 {% macro redact_person_names(text_expression) -%}
     {%- set strong_cues = "my name is|my name''s|name:|je m''appelle|mon nom est|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es|mi chiamo|il mio nome è|mijn naam is|ik heet|meu nome é|chamo-me|me chamo" %}
     {%- set placeholders = 'URL|EMAIL|IBAN|CARD|SSN|IP|PHONE|PERSON' %}
@@ -18,7 +32,155 @@
         'mijn', 'um', 'uma', 'o', 'muito', 'não', 'aqui', 'meu', 'cliente', 'client', 'klant', 'kunde',
         'customer', 'user', 'member',
     ] %}
+    {#- closings, greetings and introductions in the seven languages (lower case) #}
+    {%- set sign_offs = [
+        'thanks', 'thank you', 'many thanks', 'thanks again', 'thanks in advance', 'thx', 'cheers',
+        'regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'best wishes',
+        'best', 'all the best', 'sincerely', 'yours sincerely', 'yours faithfully', 'yours truly',
+        'take care', 'respectfully',
+        'danke', 'vielen dank', 'danke schön', 'viele grüße', 'beste grüße', 'liebe grüße',
+        'freundliche grüße', 'mit freundlichen grüßen', 'mit besten grüßen', 'herzliche grüße', 'grüße',
+        'gruß', 'lg', 'vg', 'mfg',
+        'merci', 'merci beaucoup', "merci d'avance", 'cordialement', 'bien cordialement', 'bien à vous',
+        'salutations', 'sincères salutations', 'amicalement', 'bonne journée',
+        'gracias', 'muchas gracias', 'saludos', 'un saludo', 'saludos cordiales', 'atentamente',
+        'cordialmente', 'un abrazo',
+        'obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'atenciosamente', 'abraços',
+        'um abraço', 'cumprimentos', 'att', 'grato', 'grata', 'saudações',
+        'grazie', 'grazie mille', 'cordiali saluti', 'distinti saluti', 'saluti', 'un saluto',
+        'buona giornata',
+        'bedankt', 'alvast bedankt', 'dank je', 'dank u', 'met vriendelijke groet', 'vriendelijke groet',
+        'met vriendelijke groeten', 'groeten', 'groetjes', 'hartelijke groet', 'mvg',
+    ] %}
+    {%- set greetings = [
+        'hi', 'hello', 'hey', 'hiya', 'dear', 'good morning', 'good afternoon', 'hallo', 'liebe',
+        'lieber', 'guten tag', 'guten morgen', 'moin', 'servus', 'bonjour', 'bonsoir', 'salut', 'cher',
+        'chère', 'coucou', 'hola', 'estimada', 'estimado', 'querida', 'querido', 'buenos días',
+        'buenas tardes', 'olá', 'oi', 'prezada', 'prezado', 'bom dia', 'boa tarde', 'ciao', 'salve',
+        'gentile', 'caro', 'cara', 'buongiorno', 'buonasera', 'hoi', 'beste', 'geachte', 'dag',
+        'goedemorgen', 'goedemiddag',
+    ] %}
+    {%- set titles = [
+        'mr', 'mrs', 'ms', 'miss', 'dr', 'herr', 'frau', 'madame', 'monsieur', 'mme', 'mlle', 'señor',
+        'señora', 'sr', 'sra', 'senhor', 'senhora', 'signor', 'signora', 'sig', 'dott',
+        'heer', 'mevrouw', 'meneer', 'mevr', 'dhr',
+    ] %}
+    {%- set introductions = [
+        'this is', 'i am', "i'm", "it's", 'ich bin', 'hier ist', 'hier spricht', 'je suis', "c'est",
+        "moi c'est", 'soy', 'aquí', 'sou', 'eu sou', 'aqui é', 'sono', 'qui è', 'ik ben',
+        "you're speaking with", 'you are speaking with', 'speaking with', 'sie sprechen mit',
+        'vous parlez avec', 'le atiende', 'le habla', 'está falando com', 'fala com', 'parla con',
+        'u spreekt met', 'spreekt u met',
+    ] %}
+    {%- set agent_introductions = [
+        "you're speaking with", 'you are speaking with', 'speaking with', 'sie sprechen mit',
+        'vous parlez avec', 'le atiende', 'le habla', 'está falando com', 'parla con', 'u spreekt met',
+    ] %}
+    {%- set stop_words = common_words + [
+        'again', 'all', 'everyone', 'everybody', 'team', 'teams', 'support', 'service', 'services',
+        'customers', 'sir', 'madam', 'sirs', 'sent', 'envoyé', 'enviado', 'inviato', 'verzonden',
+        'von', 'gesendet', 'app', 'data', 'privacy', 'protection', 'officer', 'department', 'desk',
+        'help', 'helpdesk', 'billing', 'sales', 'security', 'compliance', 'legal', 'admin', 'office',
+        'management', 'you', 'guys', 'folks', 'friends', 'équipe', 'equipo', 'equipe', 'squadra',
+        'kundenservice', 'kundendienst', 'klantenservice', 'servizio', 'atención', 'atendimento',
+        'tous', 'todos', 'tutti', 'allemaal', 'allen', 'zusammen', 'ihr', 'ihre', 'ihnen', 'sie',
+        'english', 'british', 'american', 'canadian', 'irish', 'german', 'deutscher', 'deutsche',
+        'french', 'français', 'française', 'spanish', 'español', 'española', 'italian', 'italiano',
+        'italiana', 'dutch', 'nederlander', 'portuguese', 'português', 'portuguesa', 'brasileiro',
+        'brasileira', 'european', 'belgian', 'swiss', 'schweizer', 'austrian', 'österreicher',
+        'kundin', 'student', 'studentin', 'mitglied', 'nutzer', 'nutzerin', 'rentner', 'rentnerin',
+        'mieter', 'patient', 'patientin', 'verbraucher', 'abonnent', 'abonnentin', 'inhaber',
+        'inhaberin', 'besitzer', 'arzt', 'ärztin', 'lehrer', 'lehrerin', 'anwalt', 'anwältin',
+        'mutter', 'vater', 'bürger', 'please', 'bitte', 'por', 'favor', 'per', 'favore', 'graag',
+        'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
+        'tomorrow', 'yesterday', 'ok', 'okay', 'yes', 'oui', 'ja', 'sí', 'sim', 'si', 'nee', 'nein',
+    ] %}
+    {%- set particles = ['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den',
+                         'ten', 'ter', 'le', 'la', 'y'] %}
+    {%- set cue_lists = namespace(multiword_sign_offs=[], capitalised_sign_offs=[]) %}
+    {%- for cue in sign_offs + greetings + introductions + titles %}
+        {%- do stop_words.extend(cue.split(' ')) %}
+    {%- endfor %}
+    {%- for cue in sign_offs %}
+        {%- if ' ' in cue %}{% do cue_lists.multiword_sign_offs.append(cue) %}{% endif %}
+        {#- a sign-off after a word with no stop: "make it stop Thanks, Nina" (line breaks are gone) #}
+        {%- do cue_lists.capitalised_sign_offs.append(cue[0] | upper ~ '(?i:' ~ cue[1:] ~ ')') %}
+    {%- endfor %}
+    {#- particles sit inside names ("Sanne de Vries"): never a reason to keep one #}
+    {%- set stop_words = stop_words | reject('in', particles) | list %}
+    {#- the pieces of a name and of what may follow it #}
+    {%- set name_word = '\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?' %}
+    {%- set caps_or_name_word = '(?:' ~ name_word ~ '|\\p{Lu}{2,}(?:-\\p{Lu}{2,})?)' %}
+    {%- set particle = '(?:' ~ particles | join('|') ~ ')' %}
+    {%- set name_gap = '\\s+(?:' ~ particle ~ '\\s+){0,2}' %}
+    {#- lazy: the shortest name that what follows allows ("Katrin Vogel" before "Tel.") #}
+    {%- set full_name = name_word ~ '(?:' ~ name_gap ~ name_word ~ '){0,2}?' %}
+    {%- set long_name = name_word ~ '(?:' ~ name_gap ~ name_word ~ '){1,2}?' %}
+    {#- a word of a signed or an agent's name may be written in capitals ("Best regards, PIETER Hargreaves") #}
+    {%- set signed_name = caps_or_name_word ~ '(?:' ~ name_gap ~ caps_or_name_word ~ '){0,2}?' %}
+    {%- set after_name = '(\\s*(?:[.,;:!?)]|$)|\\s+<[A-Z]+>|\\s+(?i:tel|tél|phone|mobile|handy|cel|cell)\\b'
+        ~ '|\\s+(?:Thanks|Thank you|Merci|Gracias|Danke|Grazie|Obrigad[oa]|Bedankt)\\b)' %}
+    {%- set sentence_start = '(?:^|[.!?)>…\\p{So}])\\s*' %}
+    {%- set sign_off_cue = '(?:' ~ sentence_start ~ '(?i:' ~ sign_offs | join('|') ~ ')|\\s(?:'
+        ~ cue_lists.capitalised_sign_offs | join('|') ~ '))[,!.:]?\\s+' %}
+    {%- set greeting_cue = '(?:^|[.!?,]\\s+)(?i:' ~ greetings | join('|') ~ ')\\s+(?:(?i:' ~ titles | join('|') ~ ')\\.?\\s+)?' %}
+    {%- set introduction_cue = '(?:^|[^\\p{L}])(?i:' ~ introductions | join('|') ~ ')\\s+|,\\s+(?i:met)\\s+' %}
+    {%- set sign_off_pattern = '(' ~ sign_off_cue ~ ')(' ~ signed_name ~ ')' ~ after_name %}
+    {%- set agent_pattern = '((?:^|[^\\p{L}])(?i:' ~ agent_introductions | join('|') ~ ')\\s+|,\\s+(?i:met|sono)\\s+)('
+        ~ signed_name ~ ')' ~ after_name %}
+    {%- set greeting_pattern = '(' ~ greeting_cue ~ ')(' ~ full_name ~ ')(\\s*(?:[,!:]|$))' %}
+    {%- set introduction_pattern = '(' ~ introduction_cue ~ ')(' ~ full_name ~ ')' ~ after_name %}
+    {%- set here_pattern = '(,\\s+|(?:^|[.!?]\\s+)(?i:' ~ greetings | join('|') ~ ')[,!]?\\s+)(' ~ full_name ~ ')(\\s+(?i:here)\\b)' %}
+    {%- set closing_name_pattern = '((?:[.!?]|\\p{So})\\s+)(' ~ long_name ~ ')(\\s*$)' %}
+    {#- the same in text written in one case #}
+    {%- set any_word = "\\p{L}[\\p{L}'-]+" %}
+    {%- set one_or_two_words = any_word ~ '(?:\\s+' ~ any_word ~ ')?' %}
+    {%- set monocase_sign_off_pattern = '((?i:(?:^|[^\\p{L}])(?:'
+        ~ cue_lists.multiword_sign_offs | join('|') ~ ')[,!.:]?\\s+|(?:^|[^\\p{L}])(?:'
+        ~ sign_offs | join('|') ~ ')[,:]\\s+))(' ~ one_or_two_words ~ ')(\\s*[.!]?\\s*$|\\s+<[A-Z]+>)' %}
+    {#- in one-case text a greeting may follow any non-letter (matches must not overlap: "hi again, bonjour
+        tomasz,"); words that are also ordinary words (cara, dag, beste, ...) are left out #}
+    {%- set monocase_greetings = greetings | reject('in', ['cara', 'caro', 'cher', 'chère', 'dag', 'beste', 'salut', 'liebe', 'lieber']) | list %}
+    {%- set monocase_greeting_pattern = '((?i:(?:^|[^\\p{L}])(?:' ~ monocase_greetings | join('|') ~ ')\\s+))(' ~ any_word ~ ')(\\s*[,!:])' %}
+    {%- set monocase_agent_pattern = '((?i:(?:^|[^\\p{L}])(?:' ~ agent_introductions | join('|')
+        ~ ')\\s+|,\\s+(?:met|sono)\\s+))(' ~ any_word ~ ')(\\s*[.,;:!?])' %}
+    {%- set monocase_here_pattern = '((?i:(?:^|[.!?]\\s+)(?:hi|hello|hey)[,!]?\\s+))(' ~ one_or_two_words ~ ')((?i:\\s+here)\\b)' %}
     {%- set monocase_pattern = "(?i)(?:^|[^\\p{L}])(?:" ~ strong_cues ~ "|" ~ weak_cues ~ ")\\s+(\\p{L}[\\p{L}''-]+\\s+\\p{L}[\\p{L}''-]+)(?:\\s*[,.!?;:]|\\s*$|\\s+(?:and|und|et|y|e|en|from|aus|de)\\b)" %}
+    {%- set ns = namespace(mixed_case='', monocase='') %}
+    {%- set ns.mixed_case -%}
+        regexp_replace(
+            regexp_replace(
+                {{ text_expression }},
+                '\b((?i:{{ strong_cues }})\s+)(?:\p{Lu}[\p{L}''-]+|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}''-]+|\p{Lu}{2,})){0,2}',
+                '\1<PERSON>',
+                'g'
+            ),
+            '\b((?i:{{ weak_cues }})\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?',
+            '\1<PERSON>',
+            'g'
+        )
+    {%- endset %}
+    {%- for pattern in [sign_off_pattern, greeting_pattern, agent_pattern, introduction_pattern, here_pattern, closing_name_pattern] %}
+        {%- set ns.mixed_case = redact_names_in_context(ns.mixed_case, pattern, stop_words) %}
+    {%- endfor %}
+    {%- set ns.monocase = redact_candidates(
+        text_expression,
+        "list_filter(
+            regexp_extract_all(" ~ text_expression ~ ", '" ~ monocase_pattern ~ "', 1),
+            lambda name: not list_contains(
+                ['" ~ common_words | join("', '") ~ "'],
+                lower(regexp_extract(name, '^\\S+'))
+            )
+            and not list_contains(
+                ['" ~ common_words | join("', '") ~ "'],
+                lower(regexp_extract(name, '\\S+$'))
+            )
+        )",
+        '<PERSON>'
+    ) %}
+    {%- for pattern in [monocase_sign_off_pattern, monocase_greeting_pattern, monocase_agent_pattern, monocase_here_pattern] %}
+        {%- set ns.monocase = redact_names_in_context(ns.monocase, pattern, stop_words) %}
+    {%- endfor %}
     case
         when
             regexp_matches({{ text_expression }}, '\p{Ll}')
@@ -30,33 +192,7 @@
                 end,
                 '\p{Lu}'
             )
-            then regexp_replace(
-                regexp_replace(
-                    {{ text_expression }},
-                    '\b((?i:{{ strong_cues }})\s+)(?:\p{Lu}[\p{L}''-]+|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}''-]+|\p{Lu}{2,})){0,2}',
-                    '\1<PERSON>',
-                    'g'
-                ),
-                '\b((?i:{{ weak_cues }})\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?',
-                '\1<PERSON>',
-                'g'
-            )
-        when regexp_matches({{ text_expression }}, '(?i)(?:{{ strong_cues }}|{{ weak_cues }})\s')
-            then {{ redact_candidates(
-                text_expression,
-                "list_filter(
-                    regexp_extract_all(" ~ text_expression ~ ", '" ~ monocase_pattern ~ "', 1),
-                    lambda name: not list_contains(
-                        ['" ~ common_words | join("', '") ~ "'],
-                        lower(regexp_extract(name, '^\\S+'))
-                    )
-                    and not list_contains(
-                        ['" ~ common_words | join("', '") ~ "'],
-                        lower(regexp_extract(name, '\\S+$'))
-                    )
-                )",
-                '<PERSON>'
-            ) }}
-        else {{ text_expression }}
+            then {{ ns.mixed_case }}
+        else {{ ns.monocase }}
     end
 {%- endmacro %}

@@ -1,8 +1,10 @@
 -- depends_on: {{ ref('text_mojibake_map') }}
--- One row per raw message row with its text normalised for display (mojibake repaired, HTML
--- decoded, control and zero-width characters removed, NFC, quotes, dashes and spaces folded,
--- whitespace collapsed) by the normalize_text macro. Normalising the result again changes nothing
--- (tests/intermediate/assert_normalisation_is_idempotent.sql).
+-- One row per raw message row with its text normalised for display: the ftfy repair of the texts
+-- that show mojibake (int_message_texts_repaired) taken first, then the normalize_text macro
+-- (mojibake pairs, HTML decoded, control and zero-width characters removed, NFC, quotes, dashes
+-- and spaces folded, whitespace collapsed). Flags the texts normalisation cannot make stable
+-- (normalising the result again would change it) and those that still show mojibake markers:
+-- int_messages_validated quarantines them.
 with
 
 messages as (
@@ -11,12 +13,38 @@ messages as (
 
 ),
 
+repaired_texts as (
+
+    select * from {{ ref('int_message_texts_repaired') }}
+
+),
+
+normalized as (
+
+    select
+        messages.*,
+        coalesce(repaired_texts.message_text_repaired != messages.message_text, false)
+            as is_encoding_repaired,
+        coalesce(repaired_texts.message_text_repaired, messages.message_text, '') as text_input,
+        {{ normalize_text("coalesce(repaired_texts.message_text_repaired, messages.message_text, '')") }}
+            as message_text_clean,
+    from messages
+    left join repaired_texts
+        on messages.message_text = repaired_texts.message_text
+
+),
+
 final as (
 
     select
-        *,
-        {{ normalize_text("coalesce(message_text, '')") }} as message_text_clean,
-    from messages
+        * exclude (text_input),
+        -- a text normalisation left unchanged is a fixed point; any other is normalised once more
+        case
+            when message_text_clean = text_input then true
+            else {{ normalize_text('message_text_clean') }} = message_text_clean
+        end as is_text_stable,
+        {{ has_mojibake_markers('message_text_clean') }} as has_mojibake_left,
+    from normalized
 
 )
 

@@ -1,5 +1,6 @@
 -- One row per raw message row with the first row-level rule it breaks (null when it breaks none):
--- missing_message_id, empty_text, text_too_long, unknown_channel, unknown_locale,
+-- missing_message_id, empty_text, unstable_text (normalising the clean text again would change it),
+-- garbled_text (mojibake markers left after repair), text_too_long, unknown_channel, unknown_locale,
 -- unparseable_timestamp, future_timestamp (sent over a day after this run started: a clock or
 -- parsing error upstream), language_not_kept (detected language not in export_languages), then
 -- duplicate_message_id for every row of an id but the first.
@@ -45,6 +46,8 @@ row_rules as (
         case
             when messages.message_id is null then 'missing_message_id'
             when messages.message_text_clean = '' then 'empty_text'
+            when not messages.is_text_stable then 'unstable_text'
+            when messages.has_mojibake_left then 'garbled_text'
             when length(messages.message_text_clean) > {{ var('max_text_length') }} then 'text_too_long'
             when channels.channel is null then 'unknown_channel'
             when locales.locale is null then 'unknown_locale'

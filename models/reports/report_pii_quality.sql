@@ -6,7 +6,9 @@
 -- them where nothing of that type was planted, e.g. a decoy order number taken for a card).
 -- Messages planted with an empty or blank text (they carry no text to redact) are left out.
 -- Recall counts only planted values still whole in the normalised text (the near-duplicate
--- paraphraser can cut a value apart); precision keeps every planted value.
+-- paraphraser can cut a value apart); precision keeps every planted value. A person name is looked
+-- for as whole words (the letters-only words of the text), so that a first name such as "Mei" is
+-- not found inside "mein".
 {%- set pii_types = ['email', 'phone', 'card', 'iban', 'ip', 'ssn', 'url', 'person'] %}
 with
 
@@ -30,6 +32,10 @@ measured_messages as (
         redacted.message_text_redacted,
         lower(redacted.message_text_redacted) as redacted_lower,
         lower(redacted.message_text_clean) as clean_lower,
+        ' ' || trim(regexp_replace(lower(redacted.message_text_redacted), '[^\p{L}]+', ' ', 'g')) || ' '
+            as redacted_words,
+        ' ' || trim(regexp_replace(lower(redacted.message_text_clean), '[^\p{L}]+', ' ', 'g')) || ' '
+            as clean_words,
         {%- for pii_type in pii_types %}
             redacted.pii_{{ pii_type }}_count,
         {%- endfor %}
@@ -45,6 +51,13 @@ measured_messages as (
 per_message_and_type as (
 
     {%- for pii_type in pii_types %}
+        {%- if pii_type == 'person' %}
+            {%- set redacted_haystack, clean_haystack = 'redacted_words', 'clean_words' %}
+            {%- set planted_needle = "' ' || trim(regexp_replace(lower(pii.pii_value), '[^\\p{L}]+', ' ', 'g')) || ' '" %}
+        {%- else %}
+            {%- set redacted_haystack, clean_haystack = 'redacted_lower', 'clean_lower' %}
+            {%- set planted_needle = 'lower(pii.pii_value)' %}
+        {%- endif %}
         select
             measured_messages.message_id,
             '{{ pii_type }}' as pii_type,
@@ -60,8 +73,8 @@ per_message_and_type as (
                 ),
                 lambda pii: struct_pack(
                     is_recalled := measured_messages.pii_{{ pii_type }}_count > 0
-                    and not contains(measured_messages.redacted_lower, lower(pii.pii_value)),
-                    is_intact := contains(measured_messages.clean_lower, lower(pii.pii_value))
+                    and not contains(measured_messages.{{ redacted_haystack }}, {{ planted_needle }}),
+                    is_intact := contains(measured_messages.{{ clean_haystack }}, {{ planted_needle }})
                 )
             ) as planted_values,
         from measured_messages

@@ -90,13 +90,21 @@ paraphrase_draws as (
 
 {#- Word edits: 0 delete, 1 insert a filler word before, 2 typo (two letters swapped), 3 swap with
     the next word, 4 punctuation added or dropped, 5 upper case (only noise once lower-cased). One
-    word, drawn, always gets one of the first five, so that no paraphrase is an exact copy. #}
+    word, drawn, always gets one of the first five, so that no paraphrase is an exact copy; words
+    with digits only ever get punctuation (4). #}
 
 paraphrase_operations as (
 
     select
         *,
         list_transform(range(1, len(words) + 1), lambda word_position: case
+            -- a word with digits is only ever punctuated: a typo, a deletion or a swap in a digit
+            -- group can turn a decoy into a Luhn-valid card number
+            when regexp_matches(words[word_position], '\d') and word_position = forced_position then 4
+            when
+                regexp_matches(words[word_position], '\d')
+                and (word_draws[word_position] >> 24) % 6 in (0, 2, 3)
+                then -1
             when word_position = forced_position then (word_draws[word_position] >> 24) % 5
             when {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
                 then (word_draws[word_position] >> 24) % 6

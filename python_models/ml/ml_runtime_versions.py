@@ -8,6 +8,7 @@ PACKAGES = (
     "dbt-core",
     "dbt-duckdb",
     "duckdb",
+    "ftfy",
     "imbalanced-learn",
     "numpy",
     "pandas",

@@ -2,6 +2,8 @@
 
 - report_pii_quality: recall >= 0.99 and precision >= 0.98 for every PII type, measured on the
   synthetic messages against what the generator planted (hard-negative decoys included);
+- no name the generator writes (seeds/generator_person_names) and no name a sample message signs
+  with reaches the exported text;
 - the raw user_id never leaves staging: no raw id of the landing-zone files or of the generator is
   a value of any intermediate model, mart or the export;
 - with require_pseudonym_key true and PRIVACY_PSEUDONYM_KEY unset, dbt stops and names the variable.
@@ -9,7 +11,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 
 import duckdb
 import pytest
@@ -22,6 +26,28 @@ TARGETS = {"recall": 0.99, "precision": 0.98}
 RAW_MESSAGES = PROJECT_DIR / "data" / "raw" / "messages"
 # Models that hold the raw id by design: the generator writes it, staging reads and pseudonymises it.
 ALLOWED_PREFIXES = ("stg_", "synthetic_")
+PERSON_NAMES = PROJECT_DIR / "seeds" / "generator_person_names.csv"
+# names the committed sample messages sign with, greet with or introduce themselves with
+SAMPLE_NAMES = [
+    "Nina Patel",
+    "Paul Benson",
+    "Nicolas Girard",
+    "Owen MacLeod",
+    "Sophie Turner",
+    "Javier Ruiz",
+    "Lena Hoffmann",
+    "Katrin Vogel",
+    "Sanne de Vries",
+    "Francesca Conti",
+    "Marc-André Tremblay",
+    "Élise Dupont",
+    "Sam Whitaker",
+]
+
+
+def words(text: str) -> str:
+    """The letters-only words of a text, lower case, each with a space on both sides."""
+    return " " + " ".join(re.findall(r"[^\W\d_]+", text.lower())) + " "
 
 
 def report_rows(build) -> dict[tuple[str, str], tuple]:
@@ -44,6 +70,40 @@ def test_redaction_meets_recall_and_precision_targets(default_build, pii_type):
     precision, *_ = rows[("precision", pii_type)]
     assert recall is not None and recall >= 0.99, f"{pii_type} recall {recall}"
     assert precision is not None and precision >= 0.98, f"{pii_type} precision {precision}"
+
+
+def exported_words(build) -> list[str]:
+    return [words(text) for (text,) in build.export_rows("select distinct text from export where text is not null")]
+
+
+def test_no_generator_name_reaches_the_export(default_build):
+    """No full name or last name of the generator's list in any exported text. The one exception is a
+    name the near-duplicate paraphraser cut apart (a comma inserted, words swapped): the planted
+    value is then no longer in the message, as report_pii_quality counts it (not intact)."""
+    with PERSON_NAMES.open(encoding="utf-8") as handle:
+        names = [(row["first_name"], row["last_name"]) for row in csv.DictReader(handle)]
+    exported = default_build.export_rows("select distinct message_id, text from export where text is not null")
+    assert len(exported) > 1000
+    clean_text = dict(
+        default_build.query(
+            "select message_id, message_text_clean from int_messages_normalized where message_id is not null"
+        )
+    )
+    leaks, cut_apart = [], []
+    for message_id, text in exported:
+        for first, last in names:
+            if words(last) in words(text):
+                full_name_intact = words(f"{first} {last}") in words(clean_text.get(message_id, ""))
+                cut = message_id.startswith("syn-") and not full_name_intact and f"{first} {last}" not in text
+                (cut_apart if cut else leaks).append(f"{message_id}: {first} {last}")
+    assert leaks == [], f"generator names in the export: {leaks}"
+    assert len(cut_apart) <= 5, f"too many names cut apart by the paraphraser: {cut_apart}"
+
+
+def test_no_sample_sign_off_name_reaches_the_export(default_build):
+    texts = exported_words(default_build)
+    leaks = [name for name in SAMPLE_NAMES if any(words(name) in text for text in texts)]
+    assert leaks == [], f"sample names in the export: {leaks}"
 
 
 def raw_user_ids(build) -> set[str]:

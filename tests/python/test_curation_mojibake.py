@@ -1,0 +1,222 @@
+"""Mojibake repair on real-looking text, end to end.
+
+App-store reviews and e-mails with emoji, accents and curly punctuation, written by hand in the
+seven languages, are garbled the way broken pipelines garble text: UTF-8 read as Windows-1252 or
+Latin-1 once, twice or three times, lower-cased after garbling, or with the C1 control characters
+dropped on the way (bytes lost for good, as in "ðâÂâÂ¡" from issue 14). One build runs on the
+sample files plus these rows. It must be green (normalisation idempotent, no mojibake marker in the
+export); every repairable variant must come out exactly like its clean original; what cannot be
+repaired is quarantined (unstable_text, garbled_text), never exported, and every row is accounted for.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+
+import pytest
+from conftest import PROJECT_DIR, Build, build_project, failed_nodes
+
+from privacy_curation.text_repair import MOJIBAKE_MARKER
+
+pytestmark = pytest.mark.dbt
+
+CRAFTED_MESSAGES = "zz_mojibake_messages.csv"
+CRAFTED_ANNOTATIONS = "zz_mojibake_annotations.csv"
+GOOD_TIME = "2026-03-14T10:00:00Z"
+CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+# locale, intent, clean text: written for this test
+CLEAN_REVIEWS = [
+    (
+        "en-US",
+        "deletion",
+        "I love the app 😍 but I don\u2019t want you keeping my data anymore. Please delete my account "
+        "and everything linked to it… thanks! 🙏",
+    ),
+    (
+        "en-GB",
+        "marketing_unsubscribe",
+        "Stop sending me \u201cspecial offers\u201d every single day 😡 I never signed up for your newsletter \u2014 "
+        "unsubscribe me now ⚡",
+    ),
+    (
+        "de-DE",
+        "access",
+        "Ich möchte wissen, welche Daten Sie über mich gespeichert haben 🤔 Bitte schicken Sie mir "
+        "eine Kopie. Viele Grüße 👍",
+    ),
+    (
+        "fr-FR",
+        "deletion",
+        "Très déçu 😞 l\u2019appli plante à chaque ouverture. Supprimez mon compte et toutes mes données "
+        "personnelles, s\u2019il vous plaît.",
+    ),
+    (
+        "es-ES",
+        "consent_withdrawal",
+        "¿Cómo retiro mi consentimiento? 🙏🏽 No quiero que usen mis datos para publicidad. Gracias, señores 😊",
+    ),
+    (
+        "pt-BR",
+        "deletion",
+        "Não quero mais usar o aplicativo 😤 Por favor apaguem a minha conta e todos os meus dados pessoais ★★☆☆☆",
+    ),
+    (
+        "it-IT",
+        "access",
+        "Perché l\u2019app mi chiede sempre la posizione? 🤔 Voglio sapere quali dati personali avete su "
+        "di me, grazie mille 💯",
+    ),
+    (
+        "nl-NL",
+        "deletion",
+        "Ik wil dat jullie al mijn gegevens verwijderen 💸 € 5 per maand voor een app die mijn "
+        "locatie verkoopt is te veel 👎",
+    ),
+]
+
+# Seen in real traffic (issue 14): emoji whose garbling lost bytes; the rest of the text is ours.
+ISSUE_FRAGMENTS = ["ðâÂâÂ¡", "ãÂ¢âÂâÂ¹"]
+
+
+def as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252, undefined bytes as Latin-1 (C1 controls)."""
+    return "".join(
+        chr(byte) if byte in CP1252_UNDEFINED else bytes([byte]).decode("cp1252") for byte in text.encode("utf-8")
+    )
+
+
+def as_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def garble(text: str, layer, layers: int) -> str:
+    for _ in range(layers):
+        text = layer(text)
+    return text
+
+
+def without_c1(text: str) -> str:
+    return re.sub("[\x80-\x9f]", "", text)
+
+
+def crafted_rows() -> list[dict]:
+    """One row per variant: id, text, locale, intent, the clean original's id, and whether it must be repaired."""
+    rows = []
+    for number, (locale, intent, clean) in enumerate(CLEAN_REVIEWS, start=1):
+        original = f"mj-{number}-clean"
+        variants = {"clean": clean}
+        for name, layer in (("cp1252", as_cp1252), ("latin1", as_latin1)):
+            for layers in (1, 2, 3):
+                variants[f"{name}-x{layers}"] = garble(clean, layer, layers)
+        variants["cp1252-x2-mixed"] = clean[:20] + garble(clean[20:], as_cp1252, 2)
+        variants["cp1252-x2-lost-c1"] = without_c1(garble(clean, as_cp1252, 2))
+        variants["latin1-x2-lost-c1"] = without_c1(garble(clean, as_latin1, 2))
+        for name, text in variants.items():
+            rows.append(
+                {
+                    "message_id": f"mj-{number}-{name}",
+                    "text": text,
+                    "locale": locale,
+                    "intent": intent,
+                    "original": original,
+                    "repairable": "lost-c1" not in name,
+                }
+            )
+    for number, fragment in enumerate(ISSUE_FRAGMENTS, start=1):
+        rows.append(
+            {
+                "message_id": f"mj-issue-{number}",
+                "text": f"Great app {fragment} but please delete my account and all my personal data {fragment}",
+                "locale": "en-US",
+                "intent": "deletion",
+                "original": None,
+                "repairable": False,
+            }
+        )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def mojibake_build(tmp_path_factory) -> Build:
+    work_dir = tmp_path_factory.mktemp("mojibake_build")
+    raw_dir = work_dir / "raw"
+    shutil.copytree(PROJECT_DIR / "data" / "raw", raw_dir, ignore=shutil.ignore_patterns("README.md"))
+    rows = crafted_rows()
+    with (raw_dir / "messages" / CRAFTED_MESSAGES).open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["message_id", "text", "channel", "locale", "created_at"])
+        writer.writerows([row["message_id"], row["text"], "app_review", row["locale"], GOOD_TIME] for row in rows)
+    with (raw_dir / "annotations" / CRAFTED_ANNOTATIONS).open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["message_id", "annotator_id", "intent", "confidence", "annotated_at"])
+        for row in rows:
+            for annotator in ("ann-mj-1", "ann-mj-2"):
+                writer.writerow([row["message_id"], annotator, row["intent"], "0.9", GOOD_TIME])
+    build = build_project(work_dir, raw_dir=raw_dir)
+    assert build.result.success, "dbt build failed:\n" + failed_nodes(build.result)
+    return build
+
+
+def test_crafted_rows_are_garbled_as_real_pipelines_garble():
+    rows = crafted_rows()
+    assert all(MOJIBAKE_MARKER.search(row["text"]) for row in rows if not row["message_id"].endswith("-clean"))
+    assert not any(MOJIBAKE_MARKER.search(row["text"]) for row in rows if row["message_id"].endswith("-clean"))
+
+
+def test_every_repairable_variant_comes_out_like_its_clean_original(mojibake_build):
+    clean_by_id = dict(
+        mojibake_build.query(
+            f"select message_id, message_text_clean from int_messages_normalized "
+            f"where source_file like '%{CRAFTED_MESSAGES}'"
+        )
+    )
+    for row in crafted_rows():
+        if row["repairable"]:
+            assert clean_by_id[row["message_id"]] == clean_by_id[row["original"]], row["message_id"]
+
+
+def test_every_crafted_row_is_kept_duplicate_or_quarantined_for_its_text(mojibake_build):
+    outcome = {
+        message_id: (resolution, reason)
+        for message_id, resolution, reason in mojibake_build.query(
+            f"select message_id, resolution, reason_code from int_messages_resolved "
+            f"where source_file like '%{CRAFTED_MESSAGES}'"
+        )
+    }
+    rows = crafted_rows()
+    assert len(outcome) == len(rows), "a crafted raw row went missing"
+    for row in rows:
+        resolution, reason = outcome[row["message_id"]]
+        if row["repairable"]:
+            assert resolution in ("kept", "duplicate"), (row["message_id"], resolution, reason)
+        else:
+            assert resolution in ("kept", "duplicate") or reason in ("unstable_text", "garbled_text"), (
+                row["message_id"],
+                resolution,
+                reason,
+            )
+    assert {outcome[row["message_id"]][1] for row in rows if row["message_id"].startswith("mj-issue")} <= {
+        "unstable_text",
+        "garbled_text",
+    }
+
+
+def test_no_exported_text_shows_mojibake(mojibake_build):
+    texts = [text for (text,) in mojibake_build.export_rows("select text from export where text is not null")]
+    assert texts
+    assert [text for text in texts if MOJIBAKE_MARKER.search(text)] == []
+
+
+def test_only_candidate_texts_reach_python(mojibake_build):
+    [(candidates, raw_texts)] = mojibake_build.query(
+        "select (select count(*) from int_message_texts_repaired), "
+        "(select count(distinct message_text) from int_messages_unioned)"
+    )
+    [(crafted,)] = mojibake_build.query(
+        f"select count(*) from int_messages_unioned where source_file like '%{CRAFTED_MESSAGES}' "
+        "and message_id not like '%-clean'"
+    )
+    assert crafted <= candidates < raw_texts / 10

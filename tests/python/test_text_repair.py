@@ -1,0 +1,89 @@
+"""Unit tests of the ftfy mojibake repair, on text garbled the way real pipelines garble it."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy_curation.text_repair import repair_encoding, repair_encodings, undo_word
+
+# cp1252 leaves five bytes undefined; browsers and most pipelines decode them as Latin-1 (C1 controls)
+CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+CLEAN_TEXTS = [
+    "Love the app 😍 but it crashes ⚡ every time… don\u2019t update!",
+    "Très déçu 😡 \u2014 l\u2019appli plante à chaque ouverture",
+    "Viele Grüße 👍 aus Köln, die App ist großartig",
+    "¿Cómo borro mi cuenta? 🙏🏽 Gracias, señora Núñez",
+    "Não consigo apagar os meus dados 😤 ★★☆☆☆",
+    "Perché l'app mi chiede la posizione? 🤔 Però funziona",
+    "Ik wil mijn gegevens laten verwijderen € 5 per maand is te veel 💸",
+]
+
+
+def as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252 (undefined bytes as Latin-1): one layer of mojibake."""
+    return "".join(
+        chr(byte) if byte in CP1252_UNDEFINED else bytes([byte]).decode("cp1252") for byte in text.encode("utf-8")
+    )
+
+
+def as_latin1(text: str) -> str:
+    """UTF-8 bytes read as Latin-1: one layer of mojibake, with C1 controls."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def garble(text: str, layer, layers: int) -> str:
+    for _ in range(layers):
+        text = layer(text)
+    return text
+
+
+@pytest.mark.parametrize("layers", [1, 2, 3])
+@pytest.mark.parametrize("layer", [as_cp1252, as_latin1])
+@pytest.mark.parametrize("clean", CLEAN_TEXTS)
+def test_layered_mojibake_is_repaired(clean, layer, layers):
+    garbled = garble(clean, layer, layers)
+    assert garbled != clean
+    assert repair_encoding(garbled) == clean
+
+
+@pytest.mark.parametrize("clean", CLEAN_TEXTS)
+def test_clean_text_is_left_alone(clean):
+    assert repair_encoding(clean) == clean
+
+
+def test_upper_case_portuguese_is_not_mojibake():
+    assert repair_encoding("NÃO QUERO RECEBER MAIS E-MAILS, INFORMAÇÃO") == "NÃO QUERO RECEBER MAIS E-MAILS, INFORMAÇÃO"
+
+
+def test_text_mixing_clean_and_garbled_parts_is_repaired():
+    assert repair_encoding("don\u2019t ðŸ\u02dc€ and Ã©tÃ© â€œsyncâ€\x9d") == "don\u2019t 😀 and été \u201csync\u201d"
+
+
+def test_repair_is_stable():
+    for clean in CLEAN_TEXTS:
+        once = repair_encoding(garble(clean, as_cp1252, 2))
+        assert repair_encoding(once) == once
+
+
+def test_column_repair_keeps_order_and_nulls():
+    assert repair_encodings(["Ã©tÃ©", None, "ok"]) == ["été", None, "ok"]
+
+
+@pytest.mark.parametrize("cut", [5, 20, 40, 60])
+def test_text_garbled_only_after_clean_words_is_repaired(cut):
+    clean = CLEAN_TEXTS[0]
+    assert repair_encoding(clean[:cut] + garble(clean[cut:], as_cp1252, 2)) == clean
+    assert repair_encoding(clean[:cut] + garble(clean[cut:], as_cp1252, 1)) == clean
+
+
+def test_words_that_do_not_decode_stay_as_they_are():
+    assert undo_word("Gu\u00f0r\u00fan") == "Gu\u00f0r\u00fan"
+    assert undo_word("\u00f0\u00e2\u00c2\u00e2\u00c2\u00a1") == "\u00f0\u00e2\u00c2\u00e2\u00c2\u00a1"
+
+
+def test_text_lower_cased_after_garbling_is_not_read_as_east_asian():
+    # "è" garbled to "\u00c3\u00a8", then lower-cased: valid UTF-8 for U+3A28 once read back
+    garbled = "il mio nome \u00e3\u00a8\u00a0joris y\u0131ld\u0131r\u0131m"
+    assert repair_encoding(garbled) == garbled
+    assert undo_word("\u00e3\u00a8\u00a0") == "\u00e3\u00a8\u00a0"
