@@ -2,7 +2,7 @@
 -- phrases and hard-negative decoy phrases added, wrapped in a channel frame), before noise,
 -- duplication or defects.
 {%- set slots = ['service', 'data', 'account', 'marketing', 'sensitive', 'consent_target',
-                 'field', 'destination', 'regulator', 'timeframe', 'thing'] %}
+                 'field', 'destination', 'regulator', 'timeframe', 'thing', 'stars', 'city', 'amount'] %}
 with
 
 choices as (
