@@ -6,6 +6,12 @@
 {%- set n_drafts = n_total - n_exact - n_near %}
 {%- set slots = ['data', 'account', 'marketing', 'sensitive', 'consent_target',
                  'field', 'destination', 'regulator', 'timeframe', 'thing'] %}
+{#- Slots added later draw from their own hash, so that the draws of the slots above stay as they were. #}
+{%- set slots_3 = ['stars', 'city', 'amount'] %}
+{#- Share of app reviews written from review templates (the rest from short templates in a star
+    frame), and of e-mails that are replies quoting earlier mail, where the intent has such templates. #}
+{%- set review_share = 0.6 %}
+{%- set thread_share = 0.2 %}
 with
 
 taxonomy as (
@@ -98,6 +104,7 @@ hashed as (
         {{ synthetic_hash('choice', 'draft_index') }} as choice_hash,
         {{ synthetic_hash('slot', 'draft_index') }} as slot_hash,
         {{ synthetic_hash('slot2', 'draft_index') }} as slot_hash_2,
+        {{ synthetic_hash('slot3', 'draft_index') }} as slot_hash_3,
     from draft_indices
 
 ),
@@ -114,6 +121,7 @@ drawn as (
         {{ synthetic_uniform('choice_hash', 5) }} as u_time_high,
         {{ synthetic_uniform('choice_hash', 6) }} as u_time_low,
         {{ synthetic_uniform('choice_hash', 7) }} as u_user,
+        {{ synthetic_uniform('slot_hash_3', 0) }} as u_register,
     from hashed
 
 ),
@@ -158,11 +166,20 @@ with_template as (
     select
         with_channel.*,
         {{ pick_from_list(
-            "case when with_channel.is_short_form and len(templates.short_templates) > 0
-                then templates.short_templates else templates.templates end",
+            "case
+                when with_channel.channel = 'app_review' and with_channel.u_register < " ~ review_share ~ "
+                    and len(templates.review_templates) > 0
+                    then templates.review_templates
+                when with_channel.channel = 'email' and with_channel.u_register < " ~ thread_share ~ "
+                    and len(templates.thread_templates) > 0
+                    then templates.thread_templates
+                when with_channel.is_short_form and len(templates.short_templates) > 0
+                    then templates.short_templates
+                else templates.templates
+            end",
             'with_channel.u_template'
         ) }} as template,
-        {{ pick_from_list('frames.frames', 'with_channel.u_frame') }} as frame_text,
+        {{ pick_from_list('frames.frames', 'with_channel.u_frame') }} as channel_frame_text,
     from with_channel
     inner join templates
         on
@@ -186,13 +203,23 @@ final as (
         with_template.template.template_id,
         with_template.template.template_text,
         with_template.template.is_hard_negative,
-        with_template.frame_text,
+        -- reviews and e-mail replies carry their own rating or quote: no channel frame around them
+        case
+            when with_template.template.register in ('review', 'thread') then '{body}'
+            else with_template.channel_frame_text
+        end as frame_text,
         {{ pick_from_list('vocabulary.slot_service', synthetic_uniform('with_template.slot_hash', 0)) }}
             as slot_service,
         {%- for slot in slots %}
         {{ pick_from_list(
             'vocabulary.slot_' ~ slot,
             synthetic_uniform('with_template.slot_hash' ~ ('' if loop.index0 < 7 else '_2'), (loop.index0 + 1) % 8)
+        ) }} as slot_{{ slot }},
+        {%- endfor %}
+        {%- for slot in slots_3 %}
+        {{ pick_from_list(
+            'vocabulary.slot_' ~ slot,
+            synthetic_uniform('with_template.slot_hash_3', loop.index)
         ) }} as slot_{{ slot }},
         {%- endfor %}
         {{ pick_from_list('vocabulary.first_names', synthetic_uniform('with_template.slot_hash_2', 4)) }}

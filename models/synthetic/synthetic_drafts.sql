@@ -4,7 +4,7 @@
 -- customer's name ({signature}: the full name, or the first name alone for one draft in three);
 -- every name a frame writes is planted PII of type person.
 {%- set slots = ['service', 'data', 'account', 'marketing', 'sensitive', 'consent_target',
-                 'field', 'destination', 'regulator', 'timeframe', 'thing'] %}
+                 'field', 'destination', 'regulator', 'timeframe', 'thing', 'stars', 'city', 'amount'] %}
 with
 
 choices as (

@@ -1,6 +1,6 @@
 -- One row per language: slot values, PII cue phrases and person names as lists to draw from.
 {%- set slots = ['service', 'data', 'account', 'marketing', 'sensitive', 'consent_target',
-                 'field', 'destination', 'regulator', 'timeframe', 'thing'] %}
+                 'field', 'destination', 'regulator', 'timeframe', 'thing', 'stars', 'city', 'amount'] %}
 {%- set pii_types = ['email', 'phone', 'card', 'iban', 'ip', 'ssn', 'url', 'person'] %}
 with
 
