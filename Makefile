@@ -27,7 +27,6 @@ deps: install ## Link the local dbt packages (packages/) into dbt_packages/
 	$(DBT) deps --quiet
 
 build: deps ## Seed, run and test the whole pipeline; writes output/curated_training_data.parquet
-	mkdir -p $(PRIVACY_OUTPUT_DIR)
 	$(DBT) build
 
 lint-python: install ## ruff: lint and format check
