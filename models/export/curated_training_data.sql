@@ -159,6 +159,15 @@ final as (
         synthesis_method,
         source_example_ids,
         message_source,
+        text is not null as has_text,
+        -- where the row comes from, one value per kind of row (is_synthetic and message_source stay as they are)
+        case
+            when not is_synthetic and message_source = 'synthetic' then 'generator'
+            when not is_synthetic then 'raw_file'
+            when synthesis_method = 'random_oversample' then 'balancer_copy'
+            when synthesis_method = 'augment' then 'augmentation'
+            else 'interpolation'
+        end as origin,
         channel,
         locale,
         language,

@@ -123,6 +123,13 @@ def test_synthetic_rows_stay_in_train_keep_whole_features_whole_and_name_their_s
         """
     )
     assert (outside, broken, unsourced) == (0, 0, 0)
+    origins = build.export_rows(
+        "select synthesis_method, origin, has_text, count(*) filter (where has_text != (text is not null)) "
+        "from export where is_synthetic group by all"
+    )
+    expected = {"random_oversample": ("balancer_copy", True), "augment": ("augmentation", True)}
+    for synthesis_method, origin, has_text, wrong in origins:
+        assert (origin, has_text, wrong) == (*expected.get(synthesis_method, ("interpolation", False)), 0)
     [(orphans,)] = build.export_rows(
         """
         select count(*) from (select unnest(source_example_ids) as source from export where is_synthetic) as s

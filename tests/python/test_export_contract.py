@@ -161,3 +161,18 @@ def test_manifest_accounts_for_every_raw_row(default_build):
     assert annotations["raw"] == annotations["kept"] + annotations["quarantined"]
     [(real_examples,)] = default_build.export_rows("select count(*) from export where not is_synthetic")
     assert real_examples == messages["kept"]
+
+
+def test_origin_and_has_text_say_where_each_row_comes_from_and_whether_it_has_text(default_build):
+    rows = default_build.export_rows(
+        "select origin, is_synthetic, synthesis_method, message_source, has_text, count(*), count(text) "
+        "from export group by all order by all"
+    )
+    expected = {
+        ("generator", False, "none", "synthetic", True),
+        ("raw_file", False, "none", "raw_file", True),
+        ("interpolation", True, "smote", "balancer", False),
+    }
+    assert {row[:5] for row in rows} == expected, rows
+    for *_, has_text, count, with_text in rows:
+        assert with_text == (count if has_text else 0)
