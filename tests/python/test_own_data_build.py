@@ -68,3 +68,17 @@ def test_a_label_missing_from_a_split_is_a_warning_naming_both(own_data_build):
         assert problem == f"label {intent} has no example in split {split}"
     else:
         assert str(check.status) == "pass"
+
+
+def test_the_last_screen_says_where_the_outputs_are_and_the_headline_counts(own_data_build):
+    log = (own_data_build.work_dir / "logs" / "dbt.log").read_text(encoding="utf-8")
+    summary = log[log.rindex("Build summary") :]
+    [(raw, kept, duplicates, quarantined)] = own_data_build.query(
+        "select sum(row_count), sum(row_count) filter (where resolution = 'kept'), "
+        "sum(row_count) filter (where resolution = 'duplicate'), "
+        "sum(row_count) filter (where resolution = 'quarantined') from row_accounting where record_type = 'message'"
+    )
+    assert f"exports:  {own_data_build.output_dir}/" in summary
+    assert f"messages: {raw} raw, {kept} kept, {duplicates} duplicates, {quarantined} quarantined" in summary
+    for split, rows in own_data_build.export_rows("select split, count(*) from export group by split"):
+        assert f"{split}: {rows} rows (" in summary
