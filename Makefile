@@ -28,7 +28,6 @@ deps: install ## Link the local dbt packages (packages/) into dbt_packages/
 	$(DBT) deps --quiet
 
 build: deps ## Seed, run and test the whole pipeline; writes output/curated_training_data.parquet
-	mkdir -p $(PRIVACY_OUTPUT_DIR)
 	$(DBT) build
 
 evaluate: install ## Train the baseline classifiers on the export (after make build); writes output/evaluation/

@@ -159,6 +159,15 @@ final as (
         synthesis_method,
         source_example_ids,
         message_source,
+        text is not null as has_text,
+        -- where the row comes from, one value per kind of row (is_synthetic and message_source stay as they are)
+        case
+            when not is_synthetic and message_source = 'synthetic' then 'generator'
+            when not is_synthetic then 'raw_file'
+            when synthesis_method = 'random_oversample' then 'balancer_copy'
+            when synthesis_method = 'augment' then 'augmentation'
+            else 'interpolation'
+        end as origin,
         channel,
         locale,
         language,
@@ -169,7 +178,13 @@ final as (
         label_confidence,
         annotator_agreement,
         annotation_count,
-        cast(columns('^f_') as double),
+        -- features typed by the contract (models/export/_export__models.yml): counts bigint, 0/1 flags
+        -- boolean, the rest double. SMOTE-family rows interpolate in doubles and the balancer rounds the
+        -- whole-number features; round() here makes the cast exact for every row alike.
+        {%- set feature_casts = {'boolean': 'round({}) >= 1', 'bigint': 'cast(round({}) as bigint)'} %}
+        {%- for name, column in model.columns.items() if name.startswith('f_') %}
+            {{ feature_casts.get(column.data_type, 'cast({} as double)').format(name) }} as {{ name }},
+        {%- endfor %}
         dataset_version,
     from versioned
     order by split, intent, example_id

@@ -366,7 +366,11 @@ curation_lines as (
     select
         60 as section,
         '15' as sort_key,
-        'Quality figures (model `curation_report`, measured against the generator''s ground truth):' as line,
+        case
+            when (select bool_and(note = 'not measured: no generated data') from quality)
+                then 'Quality figures (model `curation_report`): not measured: no generated data (the generator is off and own data carries no ground truth):'  -- noqa: LT05
+            else 'Quality figures (model `curation_report`, measured against the generator''s ground truth):'
+        end as line,
     union all
     select
         60 as section,
@@ -388,10 +392,10 @@ curation_lines as (
         '19-' || coalesce(stage, '') || '-' || coalesce(metric, '') || '-' || coalesce(slice, '') as sort_key,
         format(
             '| {} | {} | {} | {} | {} | {} | {} |',
-            stage,
-            metric,
-            slice,
-            printf('%.4f', value),
+            coalesce(stage, '-'),
+            coalesce(metric, '-'),
+            coalesce(slice, '-'),
+            coalesce(printf('%.4f', value), note, '-'),
             coalesce(printf('%.4f', target), '-'),
             coalesce(meets_target::varchar, '-'),
             coalesce(support::varchar, '-')

@@ -69,13 +69,17 @@ class Build:
             return connection.sql(sql).fetchall()
 
 
-def run_dbt(args: list[str], work_dir: Path, threads: int = 2, raw_dir: Path | None = None):
-    """Invoke dbt in-process from the project root, on the database and output folder of work_dir."""
+def run_dbt(
+    args: list[str], work_dir: Path, threads: int = 2, raw_dir: Path | None = None, output_dir: Path | None = None
+):
+    """Invoke dbt in-process from the project root, on the database and output folder of work_dir.
+
+    dbt creates the output folder itself (the dev profile's plugin privacy_curation.output_folder)."""
     from dbt.cli.main import dbtRunner
 
     env = {
         "PRIVACY_DUCKDB_PATH": str(work_dir / "curation.duckdb"),
-        "PRIVACY_OUTPUT_DIR": str(work_dir / "output"),
+        "PRIVACY_OUTPUT_DIR": str(output_dir or work_dir / "output"),
         "DBT_THREADS": str(threads),
     }
     if raw_dir is not None:
@@ -85,7 +89,6 @@ def run_dbt(args: list[str], work_dir: Path, threads: int = 2, raw_dir: Path | N
     os.environ.update(env)
     if raw_dir is None:
         os.environ.pop("PRIVACY_RAW_DIR", None)
-    (work_dir / "output").mkdir(parents=True, exist_ok=True)
     try:
         os.chdir(PROJECT_DIR)
         paths = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
@@ -101,14 +104,19 @@ def run_dbt(args: list[str], work_dir: Path, threads: int = 2, raw_dir: Path | N
                 os.environ[key] = value
 
 
-def build_project(work_dir: Path, vars_: dict | None = None, threads: int = 2, raw_dir=None) -> Build:
+def build_project(
+    work_dir: Path, vars_: dict | None = None, threads: int = 2, raw_dir=None, output_dir: Path | None = None
+) -> Build:
     """`dbt build` of the whole project into work_dir; fails the test session if dbt fails."""
     work_dir.mkdir(parents=True, exist_ok=True)
     all_vars = {"synthetic_messages": TEST_SYNTHETIC_MESSAGES, **(vars_ or {})}
     deps = run_dbt(["deps", "--quiet"], work_dir)
     assert deps.success, f"dbt deps failed: {deps.exception}"
-    result = run_dbt(["build", "--vars", json.dumps(all_vars)], work_dir, threads=threads, raw_dir=raw_dir)
-    return Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", result)
+    output_dir = output_dir or work_dir / "output"
+    result = run_dbt(
+        ["build", "--vars", json.dumps(all_vars)], work_dir, threads=threads, raw_dir=raw_dir, output_dir=output_dir
+    )
+    return Build(work_dir, work_dir / "curation.duckdb", output_dir, result)
 
 
 @pytest.fixture(scope="session")

@@ -189,12 +189,13 @@ def test_a_standalone_test_run_compares_against_the_build_before(history):
 
 
 def test_audited_vars_lists_every_project_var():
-    """`audited_vars` names every var of dbt_project.yml, so the audit records each one."""
+    """`project_var_names` (which `audited_vars` records and `validate_vars` checks names against) names
+    every var of dbt_project.yml, so the audit records each one."""
     import re
 
     import yaml
 
     project_vars = set(yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())["vars"])
-    macro = (PROJECT_DIR / "macros" / "audit" / "audited_vars.sql").read_text()
-    listed = set(re.findall(r"'([a-z_]+)'", macro.split("set names", 1)[1].split("]", 1)[0]))
+    macro = (PROJECT_DIR / "macros" / "audit" / "project_var_names.sql").read_text()
+    listed = set(re.findall(r"'([a-z_]+)'", macro.split("return([", 1)[1].split("]", 1)[0]))
     assert listed == project_vars

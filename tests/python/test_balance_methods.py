@@ -103,17 +103,17 @@ def test_every_method_reaches_its_target_on_train(method_builds, method):
 @pytest.mark.parametrize("method", [DEFAULT_METHOD, *OTHER_METHODS])
 def test_synthetic_rows_stay_in_train_keep_whole_features_whole_and_name_their_sources(method_builds, method):
     build = method_builds[method]
-    features = [
-        name for (name,) in build.export_rows("select column_name from (describe export)") if name.startswith("f_")
-    ]
+    types = dict(build.export_rows("select column_name, column_type from (describe export)"))
+    # whole-number features are typed so (counts BIGINT, 0/1 flags BOOLEAN), for real and synthetic rows alike
+    assert types["f_word_count"] == "BIGINT" and types["f_lexicon_deletion"] == "BOOLEAN"
+    doubles = [name for name, kind in types.items() if name.startswith("f_") and kind == "DOUBLE"]
     integral = [
         name
-        for name in features
+        for name in doubles
         if build.export_rows(f"select count(*) from export where not is_synthetic and {name} != round({name})")[0][0]
         == 0
     ]
-    assert "f_word_count" in integral and "f_lexicon_deletion" in integral
-    fractional = " or ".join(f"{name} != round({name})" for name in integral)
+    fractional = " or ".join(f"{name} != round({name})" for name in integral) or "false"
     [(outside, broken, unsourced)] = build.export_rows(
         f"""
         select
@@ -124,6 +124,13 @@ def test_synthetic_rows_stay_in_train_keep_whole_features_whole_and_name_their_s
         """
     )
     assert (outside, broken, unsourced) == (0, 0, 0)
+    origins = build.export_rows(
+        "select synthesis_method, origin, has_text, count(*) filter (where has_text != (text is not null)) "
+        "from export where is_synthetic group by all"
+    )
+    expected = {"random_oversample": ("balancer_copy", True), "augment": ("augmentation", True)}
+    for synthesis_method, origin, has_text, wrong in origins:
+        assert (origin, has_text, wrong) == (*expected.get(synthesis_method, ("interpolation", False)), 0)
     [(orphans,)] = build.export_rows(
         """
         select count(*) from (select unnest(source_example_ids) as source from export where is_synthetic) as s

@@ -466,6 +466,29 @@ def break_test_macros(package_dir: Path) -> list[str]:
     return broken
 
 
+# upstream dbt-expectations 0.10.x's public type helpers (macros/utils/datatypes.sql) and what they give on DuckDB
+TYPE_HELPERS = {"type_timestamp": "timestamp", "type_datetime": "timestamp"}
+
+
+def test_public_type_helpers_dispatch_like_upstream(integration_results, dbt_environment: Path):
+    """`dbt_expectations.type_timestamp()` and `type_datetime()` exist, go through adapter.dispatch in the
+    dbt_expectations namespace (so a project can override them per adapter, as upstream), and give DuckDB's
+    timestamp type: the integration cases cast columns with them and check the type."""
+    for helper in TYPE_HELPERS:
+        source = (PACKAGE_DIR / "macros" / "utils" / f"{helper}.sql").read_text()
+        assert f"adapter.dispatch('{helper}', 'dbt_expectations')" in source
+        assert (PACKAGE_DIR / "macros" / "utils" / f"default__{helper}.sql").is_file()
+    cases = {
+        "pass__of_type__type_timestamp_helper_is_timestamp": "pass",
+        "fail__of_type__type_timestamp_helper_is_not_date": "fail",
+        "pass__of_type__type_datetime_helper_is_timestamp_on_duckdb": "pass",
+    }
+    outcomes = {name: status_of(integration_results.results[name]) for name in cases}
+    assert outcomes == cases
+    compiled = next((dbt_environment / "target" / "compiled").rglob("type_helpers.sql")).read_text()
+    assert compiled.count(f"as {TYPE_HELPERS['type_timestamp']})") == 2, compiled
+
+
 def test_every_test_macro_is_registered_with_its_optional_arguments():
     signatures = generic_test_signatures()
     assert sorted(signatures) == sorted(OPTIONAL_ARGUMENTS), (

@@ -113,14 +113,33 @@ def test_balancing_raises_train_and_keeps_natural_mix_elsewhere(default_build):
     assert max(test.values()) > 5 * min(test.values()), "the test split should keep the natural imbalance"
 
 
-def test_features_of_synthetic_rows_stay_whole_where_real_ones_are(default_build):
-    [(fractional,)] = default_build.export_rows(
-        "select count(*) from export where is_synthetic and (f_word_count != round(f_word_count) "
-        "or f_lexicon_deletion not in (0, 1) or f_pii_email_count != round(f_pii_email_count) "
-        "or f_token_count != round(f_token_count) or f_is_question not in (0, 1) "
-        "or f_urgency_cue_count != round(f_urgency_cue_count) or f_channel_chat not in (0, 1))"
+def test_counts_are_integers_and_flags_booleans_in_the_parquet_also_on_synthetic_rows(default_build):
+    types = dict(default_build.export_rows("select column_name, column_type from (describe export)"))
+    features = {name: kind for name, kind in types.items() if name.startswith("f_")}
+    counts = [name for name in features if name.endswith("_count") or name.startswith("f_lexicon_hits_")]
+    flags = [
+        name
+        for name in features
+        if name.startswith(("f_is_", "f_ends_with_", "f_channel_", "f_regulation_"))
+        or (name.startswith("f_lexicon_") and not name.startswith("f_lexicon_hits_"))
+    ]
+    assert {features[name] for name in counts} == {"BIGINT"}, features
+    assert {features[name] for name in flags} == {"BOOLEAN"}, features
+    rest = set(features) - set(counts) - set(flags)
+    assert rest == {
+        "f_mean_word_length",
+        "f_mean_token_length",
+        "f_content_word_share",
+        "f_digit_share",
+        "f_uppercase_share",
+    }
+    assert {features[name] for name in rest} == {"DOUBLE"}
+    # balancer rows (augmented here; SMOTE rows are rounded and clipped, test_balance_methods) stay in range
+    [(negative, synthetic_rows)] = default_build.export_rows(
+        "select count(*) filter (where f_word_count < 0 or f_pii_total_count < 0), count(*) "
+        "from export where is_synthetic"
     )
-    assert fractional == 0
+    assert negative == 0 and synthetic_rows > 0
 
 
 def test_synthetic_rows_keep_one_channel_and_one_regulation(default_build):
@@ -128,11 +147,11 @@ def test_synthetic_rows_keep_one_channel_and_one_regulation(default_build):
     # round: a one-hot group stays one-hot unless the draw lands exactly halfway.
     [(broken,)] = default_build.export_rows(
         "select count(*) from export where is_synthetic and ("
-        "f_channel_email + f_channel_chat + f_channel_web_form + f_channel_support_ticket "
-        "+ f_channel_phone_transcript + f_channel_app_review + f_channel_social_media != 1 "
-        "or f_regulation_gdpr + f_regulation_uk_gdpr + f_regulation_ccpa_cpra + f_regulation_pipeda "
-        "+ f_regulation_lgpd + f_regulation_lfpdppp + f_regulation_quebec_law_25 + f_regulation_revfadp "
-        "+ f_regulation_privacy_act_1988 != 1)"
+        "f_channel_email::int + f_channel_chat::int + f_channel_web_form::int + f_channel_support_ticket::int "
+        "+ f_channel_phone_transcript::int + f_channel_app_review::int + f_channel_social_media::int != 1 "
+        "or f_regulation_gdpr::int + f_regulation_uk_gdpr::int + f_regulation_ccpa_cpra::int "
+        "+ f_regulation_pipeda::int + f_regulation_lgpd::int + f_regulation_lfpdppp::int "
+        "+ f_regulation_quebec_law_25::int + f_regulation_revfadp::int + f_regulation_privacy_act_1988::int != 1)"
     )
     assert broken == 0
 
@@ -162,3 +181,18 @@ def test_manifest_accounts_for_every_raw_row(default_build):
     assert annotations["raw"] == annotations["kept"] + annotations["quarantined"]
     [(real_examples,)] = default_build.export_rows("select count(*) from export where not is_synthetic")
     assert real_examples == messages["kept"]
+
+
+def test_origin_and_has_text_say_where_each_row_comes_from_and_whether_it_has_text(default_build):
+    rows = default_build.export_rows(
+        "select origin, is_synthetic, synthesis_method, message_source, has_text, count(*), count(text) "
+        "from export group by all order by all"
+    )
+    expected = {
+        ("generator", False, "none", "synthetic", True),
+        ("raw_file", False, "none", "raw_file", True),
+        ("interpolation", True, "smote", "balancer", False),
+    }
+    assert {row[:5] for row in rows} == expected, rows
+    for *_, has_text, count, with_text in rows:
+        assert with_text == (count if has_text else 0)

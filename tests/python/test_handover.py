@@ -1,15 +1,18 @@
-"""`make export DEST=...` hands the Parquet file, manifest and card over and verifies the sha256."""
+"""`make export DEST=...` hands over the Parquet file, manifest and card of the last successful build only,
+names that build, and verifies the sha256."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 
+import duckdb
 import pytest
-from conftest import PROJECT_DIR
+from conftest import PROJECT_DIR, copy_with_wal
 
 pytestmark = pytest.mark.dbt
 
@@ -23,20 +26,32 @@ def load_script():
     return module
 
 
-def make_export(source, dest):
+def database_copy(build, tmp_path):
+    """A copy of the build's database (dbt's in-process connection keeps the original open)."""
+    return copy_with_wal(build.database, tmp_path / "copy" / "curation.duckdb")
+
+
+def make_export(source, dest, database):
     return subprocess.run(
         ["make", "--no-print-directory", "-s", "export", f"DEST={dest}", f"PRIVACY_OUTPUT_DIR={source}"],
         cwd=PROJECT_DIR,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "PRIVACY_DUCKDB_PATH": str(database)},
     )
 
 
 def test_make_export_copies_and_verifies(default_build, tmp_path):
     dest = tmp_path / "trainer" / "data"
-    done = make_export(default_build.output_dir, dest)
+    database = database_copy(default_build, tmp_path)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        invocation_id = connection.sql(
+            "select invocation_id from audit.dbt_invocations where command = 'build' order by started_at desc limit 1"
+        ).fetchall()[0][0]
+    done = make_export(default_build.output_dir, dest, database)
     assert done.returncode == 0, done.stderr
+    assert f"written by the successful dbt build {invocation_id} finished " in done.stdout
     assert sorted(path.name for path in dest.iterdir()) == sorted(FILES)
     for name in FILES:
         assert (dest / name).read_bytes() == (default_build.output_dir / name).read_bytes()
@@ -52,10 +67,35 @@ def test_make_export_refuses_a_parquet_changed_after_the_build(default_build, tm
         handle.seek(100)
         handle.write(b"\x00\x01\x02\x03")
     dest = tmp_path / "dest"
-    done = make_export(source, dest)
+    done = make_export(source, dest, database_copy(default_build, tmp_path))
     assert done.returncode != 0
     assert "sha256 mismatch" in done.stderr
     assert not dest.exists() or not any(dest.iterdir())
+
+
+def test_make_export_refuses_after_a_failed_build(default_build, tmp_path):
+    """A later build that wrote the Parquet file and then failed (a test on the export) is refused, by name."""
+    database = database_copy(default_build, tmp_path)
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(
+            """
+            insert into audit.dbt_invocations (invocation_id, command, started_at, finished_at, is_success, error_count)
+            values ('failed-build', 'build', now()::timestamp, now()::timestamp, false, 1)
+            """
+        )
+        connection.execute(
+            "insert into audit.dbt_node_results (invocation_id, unique_id, status) "
+            "values ('failed-build', ?, 'success')",
+            ["model.privacy_curation.curated_training_data"],
+        )
+    dest = tmp_path / "dest"
+    done = make_export(default_build.output_dir, dest, database)
+    assert done.returncode != 0
+    assert "the last build that wrote curated_training_data.parquet failed" in done.stderr
+    assert "invocation failed-build" in done.stderr
+    assert not dest.exists() or not any(dest.iterdir())
+    missing = make_export(default_build.output_dir, dest, tmp_path / "no.duckdb")
+    assert missing.returncode != 0 and "no build database" in missing.stderr
 
 
 def test_a_corrupted_copy_is_caught_and_removed(default_build, tmp_path, monkeypatch):
@@ -71,7 +111,8 @@ def test_a_corrupted_copy_is_caught_and_removed(default_build, tmp_path, monkeyp
 
     monkeypatch.setattr(script.shutil, "copyfile", corrupting_copy)
     dest = tmp_path / "dest"
+    database = database_copy(default_build, tmp_path)
     with pytest.raises(script.HandoverError, match="sha256 mismatch after copying"):
-        script.export_dataset(default_build.output_dir, dest)
+        script.export_dataset(default_build.output_dir, dest, database)
     assert list(dest.iterdir()) == [], "a failed handover must leave nothing behind"
     assert script.main([str(dest), "--source", str(tmp_path / "missing")]) == 1
