@@ -123,7 +123,8 @@
     {%- set sentence_start = '(?:^|[.!?)>…\\p{So}])\\s*' %}
     {%- set sign_off_cue = '(?:' ~ sentence_start ~ '(?i:' ~ sign_offs | join('|') ~ ')|\\s(?:'
         ~ cue_lists.capitalised_sign_offs | join('|') ~ '))[,!.:]?\\s+' %}
-    {%- set greeting_cue = '(?:^|[.!?,]\\s+)(?i:' ~ greetings | join('|') ~ ')\\s+(?:(?i:' ~ titles | join('|') ~ ')\\.?\\s+)?' %}
+    {#- the greeting word may carry a comma before the name: "Hi, Anna," as well as "Hi Anna," #}
+    {%- set greeting_cue = '(?:^|[.!?,]\\s+)(?i:' ~ greetings | join('|') ~ '),?\\s+(?:(?i:' ~ titles | join('|') ~ ')\\.?\\s+)?' %}
     {%- set introduction_cue = '(?:^|[^\\p{L}])(?i:' ~ introductions | join('|') ~ ')\\s+|,\\s+(?i:met)\\s+' %}
     {%- set sign_off_pattern = '(' ~ sign_off_cue ~ ')(' ~ signed_name ~ ')' ~ after_name %}
     {%- set agent_pattern = '((?:^|[^\\p{L}])(?i:' ~ agent_introductions | join('|') ~ ')\\s+|,\\s+(?i:met|sono)\\s+)('

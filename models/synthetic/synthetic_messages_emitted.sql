@@ -105,6 +105,15 @@ paraphrase_operations as (
                 regexp_matches(words[word_position], '\d')
                 and (word_draws[word_position] >> 24) % 6 in (0, 2, 3)
                 then -1
+            -- a capitalised word (a name, a greeting) and the three words before one keep their
+            -- letters and their place: an edit there breaks the cue the redactor reads ("my name
+            -- is", "Bonjour Arjun"), the name survives in one copy only and the pair stops matching
+            when
+                list_bool_or(list_transform(
+                    range(word_position, least(word_position + 3, len(words)) + 1),
+                    lambda near_position: regexp_matches(words[near_position], '^\W*\p{Lu}')
+                ))
+                then case when word_position = forced_position then 4 else -1 end
             when word_position = forced_position then (word_draws[word_position] >> 24) % 5
             when {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
                 then (word_draws[word_position] >> 24) % 6
