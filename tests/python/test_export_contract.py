@@ -191,7 +191,7 @@ def test_origin_and_has_text_say_where_each_row_comes_from_and_whether_it_has_te
     expected = {
         ("generator", False, "none", "synthetic", True),
         ("raw_file", False, "none", "raw_file", True),
-        ("interpolation", True, "smote", "balancer", False),
+        ("augmentation", True, "augment", "balancer", True),  # the default balance_method
     }
     assert {row[:5] for row in rows} == expected, rows
     for *_, has_text, count, with_text in rows:
