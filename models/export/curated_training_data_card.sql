@@ -496,7 +496,7 @@ limitation_lines as (
         80 as section,
         '03' as sort_key,
         format(
-            '- Of the {} synthetic train examples, {} carry a text (copies or augmented texts) and {} are feature vectors only (`text` null): a text model drops those. None has a `message_id`.',  -- noqa: LT05
+            '- Of the {} synthetic train examples, {} carry a text (copies or augmented texts) and {} are feature vectors only (`text` null): a text model drops those. No synthetic example has a `message_id`.',  -- noqa: LT05
             synthetic_count,
             synthetic_text_count,
             synthetic_count - synthetic_text_count
