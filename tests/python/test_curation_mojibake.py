@@ -17,6 +17,7 @@ import shutil
 
 import pytest
 from conftest import PROJECT_DIR, Build, build_project, failed_nodes
+from garbling import as_cp1252, as_latin1, garble
 
 from privacy_curation.text_repair import MOJIBAKE_MARKER
 
@@ -25,8 +26,6 @@ pytestmark = pytest.mark.dbt
 CRAFTED_MESSAGES = "zz_mojibake_messages.csv"
 CRAFTED_ANNOTATIONS = "zz_mojibake_annotations.csv"
 GOOD_TIME = "2026-03-14T10:00:00Z"
-CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-
 # locale, intent, clean text: written for this test
 CLEAN_REVIEWS = [
     (
@@ -79,23 +78,6 @@ CLEAN_REVIEWS = [
 
 # Seen in real traffic (issue 14): emoji whose garbling lost bytes; the rest of the text is ours.
 ISSUE_FRAGMENTS = ["ðâÂâÂ¡", "ãÂ¢âÂâÂ¹"]
-
-
-def as_cp1252(text: str) -> str:
-    """UTF-8 bytes read as Windows-1252, undefined bytes as Latin-1 (C1 controls)."""
-    return "".join(
-        chr(byte) if byte in CP1252_UNDEFINED else bytes([byte]).decode("cp1252") for byte in text.encode("utf-8")
-    )
-
-
-def as_latin1(text: str) -> str:
-    return text.encode("utf-8").decode("latin-1")
-
-
-def garble(text: str, layer, layers: int) -> str:
-    for _ in range(layers):
-        text = layer(text)
-    return text
 
 
 def without_c1(text: str) -> str:

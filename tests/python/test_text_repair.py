@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from garbling import as_cp1252, as_latin1, garble
 
 from privacy_curation.text_repair import repair_encoding, repair_encodings, undo_word
 
 # cp1252 leaves five bytes undefined; browsers and most pipelines decode them as Latin-1 (C1 controls)
-CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-
 CLEAN_TEXTS = [
     "Love the app 😍 but it crashes ⚡ every time… don\u2019t update!",
     "Très déçu 😡 \u2014 l\u2019appli plante à chaque ouverture",
@@ -18,24 +17,6 @@ CLEAN_TEXTS = [
     "Perché l'app mi chiede la posizione? 🤔 Però funziona",
     "Ik wil mijn gegevens laten verwijderen € 5 per maand is te veel 💸",
 ]
-
-
-def as_cp1252(text: str) -> str:
-    """UTF-8 bytes read as Windows-1252 (undefined bytes as Latin-1): one layer of mojibake."""
-    return "".join(
-        chr(byte) if byte in CP1252_UNDEFINED else bytes([byte]).decode("cp1252") for byte in text.encode("utf-8")
-    )
-
-
-def as_latin1(text: str) -> str:
-    """UTF-8 bytes read as Latin-1: one layer of mojibake, with C1 controls."""
-    return text.encode("utf-8").decode("latin-1")
-
-
-def garble(text: str, layer, layers: int) -> str:
-    for _ in range(layers):
-        text = layer(text)
-    return text
 
 
 @pytest.mark.parametrize("layers", [1, 2, 3])
