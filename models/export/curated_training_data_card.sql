@@ -681,7 +681,7 @@ source_lines as (
         ('02', 'The real examples of this export by source (seed `data_sources`; a raw file belongs to a source by its name).'),
         ('03', 'A row the balancer made derives from the real train rows it names in `source_example_ids`, under their terms.'),  -- noqa: LT05
         ('04', ''),
-        ('05', '| source | licence | real examples | annotators | how labelled |'),
+        ('05', '| source | licence | real examples | annotators of its labels | how labelled |'),
         ('06', '|---|---|---:|---|---|')
     ) as static_lines (sort_key, line)
     union all
