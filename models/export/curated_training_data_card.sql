@@ -10,9 +10,53 @@
 {%- set method = var('balance_method') if var('balance_method') is not none else 'none' %}
 {%- set interpolating = ['smote', 'smotenc', 'adasyn', 'borderline_smote', 'smote_tomek'] %}
 {%- set overrides = var('balance_targets') or {} %}
+{%- set own_targets = ", or the label's own `balance_targets` entry" if overrides else "" %}
+{%- set interpolation = 'feature vectors interpolated between a row and one of its `smote_k_neighbors` ('
+    ~ var('smote_k_neighbors') ~ ') nearest same-class rows' %}
+{%- set learned_from = ' (`text` null), learned from at most ' ~ var('smote_max_rows_per_class') ~ ' real rows per label' %}
+{%- set made_with = {
+    'random_oversample': 'copies of its own rows',
+    'augment': 'new texts edited from its real train texts (a synonym, a swap of two words or a dropped word)',
+    'smotenc': interpolation ~ ', channel and locale voted by the neighbours' ~ learned_from,
+}.get(method, interpolation ~ learned_from) %}
+{#- the balancing sentence; format() arguments: {0} smallest and {1} largest real train label, {2} labels
+    raised, {3} rows added, {4} labels lowered, {5} real rows removed, {6} synthetic rows removed -#}
+{%- if method == 'none' %}
+    {%- set balancing_sentence = 'Balancing: none (`balance_method: none`): the train split keeps its natural class'
+        ~ ' mix; {3} rows added, {5} removed.' %}
+{%- elif method == 'random_undersample' %}
+    {%- set balancing_sentence = 'Balancing of the train split only: `random_undersample` lowers each label to at most'
+        ~ ' floor({0} / ' ~ var('balance_target_ratio') ~ ') rows (smallest train label / `balance_target_ratio`'
+        ~ own_targets ~ ') by removing real rows in a seeded order: {4} labels lowered, {5} real rows removed'
+        ~ ' (their ids are in the manifest), no row added.' %}
+{%- else %}
+    {%- set balancing_sentence = 'Balancing of the train split only: `' ~ method ~ '` raises each label below its'
+        ~ ' target, ceil(' ~ var('balance_target_ratio') ~ ' x {1}) rows (' ~ var('balance_target_ratio')
+        ~ ' of the largest train label' ~ own_targets ~ '), with ' ~ made_with ~ ': {2} labels raised, {3} rows added'
+        ~ ('; Tomek links then removed {5} real and {6} synthetic rows' if method == 'smote_tomek' else '') ~ '.' %}
+{%- endif %}
+{#- the sampling sentence; format() arguments: {0} sampled and {1} curated messages -#}
+{%- if var('sampling_strategy') in (none, 'none', 'None') %}
+    {%- set sampling_sentence = 'No sample is taken before splitting (`sampling_strategy: none`): all {0} curated'
+        ~ ' messages are split.' %}
+{%- else %}
+    {%- set sampling_sentence = 'A `' ~ var('sampling_strategy') ~ '` sample is taken before splitting: {0} of the {1}'
+        ~ ' curated messages (the rest left out, counted in the manifest).' %}
+{%- endif %}
+{%- if (var('control_ratio') | float) > 0 %}
+    {%- set split_sentence = ' A `control` split of ' ~ var('control_ratio') ~ ' of them is held out first; train ' %}
+{%- else %}
+    {%- set split_sentence = ' No `control` split is held out (`control_ratio: 0`); train ' %}
+{%- endif %}
+{%- set split_sentence = split_sentence ~ var('train_ratio') ~ ', validation ' ~ var('validation_ratio')
+    ~ ' and test ' ~ var('test_ratio') ~ ' share the rest.' %}
 {#- the export's columns as its YAML contract describes them: the field table has one source -#}
 {%- set export_node = graph.nodes.get('model.' ~ project_name ~ '.curated_training_data') if execute else none %}
 {%- set export_columns = export_node.columns.values() | list if export_node else [] %}
+{%- set plain_columns = [] %}
+{%- for column in export_columns if not column.name.startswith('f_') %}
+    {%- do plain_columns.append(column.name) %}
+{%- endfor %}
 with
 
 export as (
@@ -145,6 +189,16 @@ source_annotators as (
 
 ),
 
+source_example_counts as (
+
+    select
+        source_key,
+        count(*) as example_count,
+    from example_sources
+    group by source_key
+
+),
+
 sources_present as (
 
     select
@@ -152,7 +206,7 @@ sources_present as (
         counts.example_count,
         coalesce(source_annotators.annotator_count, 0) as annotator_count,
         coalesce(source_annotators.annotator_ids, []) as annotator_ids,
-    from (select source_key, count(*) as example_count from example_sources group by source_key) as counts
+    from source_example_counts as counts
     inner join data_sources
         on counts.source_key = data_sources.source_key
     left join source_annotators
@@ -299,9 +353,7 @@ example_row as (
         select * exclude (example_rank)
         from (
             select
-                {%- for column in export_columns if not column.name.startswith('f_') %}
-                export.{{ column.name }},
-                {%- endfor %}
+                {{ plain_columns | join(', ') }},  -- noqa: LT05
                 row_number() over (
                     order by
                         regexp_matches(export.text, '<[A-Z_]+>') desc,
@@ -319,12 +371,12 @@ example_row as (
 example_fields as (
 
     select
-        field_position,
-        json_keys(row_json)[field_position] as field_name,
-        row_json -> json_keys(row_json)[field_position] as field_value,
-        len(json_keys(row_json)) as field_count,
+        positions.field_position,
+        json_keys(example_row.row_json)[positions.field_position] as field_name,
+        example_row.row_json -> json_keys(example_row.row_json)[positions.field_position] as field_value,
+        len(json_keys(example_row.row_json)) as field_count,
     from example_row
-    cross join range(1, len(json_keys(row_json)) + 1) as positions (field_position)
+    cross join range(1, len(json_keys(example_row.row_json)) + 1) as positions (field_position)
 
 ),
 
@@ -543,13 +595,12 @@ field_lines as (
         ('02', 'Every column of the Parquet file (the enforced contract of the model `curated_training_data`):'),
         ('03', ''),
         ('04', '| column | type | meaning |'),
-        ('05', '|---|---|---|')
+        ('05', '|---|---|---|'),
         {%- for column in export_columns %}
-        , ('06-{{ "%03d" % loop.index }}', {{ sql_string_literal(
-            '| `' ~ column.name ~ '` | ' ~ (column.data_type or '') ~ ' | '
-            ~ (column.description or '') | replace('|', '\\|') | replace('\n', ' ') | trim ~ ' |'
-        ) }})  -- noqa: LT05
+        {%- set meaning = (column.description or '') | replace('|', '\\|') | replace('\n', ' ') | trim %}
+        ('06-{{ "%03d" % loop.index }}', {{ sql_string_literal('| `' ~ column.name ~ '` | ' ~ column.data_type ~ ' | ' ~ meaning ~ ' |') }}),  -- noqa: LT02, LT05
         {%- endfor %}
+        ('07', '')
     ) as static_lines (sort_key, line)
     union all
     select
@@ -558,7 +609,6 @@ field_lines as (
         static_lines.line,
     from (
         values
-        ('07', ''),
         ('08', 'Where the rows come from (`origin`) and which carry a text:'),
         ('09', ''),
         ('10', '| origin | examples | with text | splits |'),
@@ -884,20 +934,7 @@ split_lines as (
     select
         70 as section,
         '02' as sort_key,
-        {%- if var('sampling_strategy') in (none, 'none', 'None') %}
-        format('No sample is taken before splitting (`sampling_strategy: none`): all {} curated messages are split.', sampled_count)  -- noqa: LT05
-        {%- else %}
-        format(
-            'A `{{ var("sampling_strategy") }}` sample is taken before splitting: {} of the {} curated messages ({} left out, counted in the manifest).',  -- noqa: LT05
-            sampled_count, pool_count, pool_count - sampled_count
-        )
-        {%- endif %}
-        || {{ sql_string_literal(
-            (' A `control` split of ' ~ var('control_ratio') ~ ' of them is held out first; train '
-                if (var('control_ratio') | float) > 0 else ' No `control` split is held out (`control_ratio: 0`); train ')
-            ~ var('train_ratio') ~ ', validation ' ~ var('validation_ratio') ~ ' and test ' ~ var('test_ratio')
-            ~ ' share the rest.'
-        ) }} as line,
+        format({{ sql_string_literal(sampling_sentence ~ split_sentence) }}, sampled_count, pool_count) as line,
     from headline
     union all
     select
@@ -908,26 +945,16 @@ split_lines as (
     select
         70 as section,
         '04' as sort_key,
-        {%- if method == 'none' %}
-        'Balancing: none (`balance_method: none`): the train split keeps its natural class mix; '
-        || format('{} rows added, {} removed.', rows_added, real_rows_removed)
-        {%- elif method == 'random_undersample' %}
         format(
-            'Balancing of the train split only: `random_undersample` lowers each label to at most floor({} / {{ var("balance_target_ratio") }}) rows (smallest train label / `balance_target_ratio`{{ ", or the label''s own `balance_targets` entry" if overrides else "" }}) by removing real rows in a seeded order: {} labels lowered, {} real rows removed (their ids are in the manifest), no row added.',  -- noqa: LT05
-            smallest_label, labels_lowered, real_rows_removed
+            {{ sql_string_literal(balancing_sentence) }},  -- noqa: LT05
+            smallest_label,
+            largest_label,
+            labels_raised,
+            rows_added,
+            labels_lowered,
+            real_rows_removed,
+            synthetic_rows_removed
         )
-        {%- else %}
-        format(
-            'Balancing of the train split only: `{{ method }}` raises each label below its target, ceil({{ var("balance_target_ratio") }} x {}) rows ({{ var("balance_target_ratio") }} of the largest train label{{ ", or the label''s own `balance_targets` entry" if overrides else "" }}), with {{
-                {
-                    'random_oversample': 'copies of its own rows',
-                    'augment': 'new texts edited from its real train texts (a synonym, a swap of two words or a dropped word)',
-                    'smotenc': 'feature vectors interpolated between a row and one of its `smote_k_neighbors` (' ~ var('smote_k_neighbors') ~ ') nearest same-class rows, channel and locale voted by the neighbours (`text` null), learned from at most ' ~ var('smote_max_rows_per_class') ~ ' real rows per label',
-                }.get(method, 'feature vectors interpolated between a row and one of its `smote_k_neighbors` (' ~ var('smote_k_neighbors') ~ ') nearest same-class rows (`text` null), learned from at most ' ~ var('smote_max_rows_per_class') ~ ' real rows per label')
-            }}: {} labels raised, {} rows added{{ "; Tomek links then removed {} real and {} synthetic rows" if method == "smote_tomek" else "" }}.',  -- noqa: LT05
-            largest_label, labels_raised, rows_added{{ ", real_rows_removed, synthetic_rows_removed" if method == "smote_tomek" else "" }}
-        )
-        {%- endif %}
         || case
             when labels_short = 0 then ' Every label reached its target.'
             else format(' {} labels missed their target (see `sampling_report.fallback_reason`).', labels_short)
@@ -1126,7 +1153,10 @@ citation_lines as (
         85 as section,
         '10' as sort_key,
         'Cite the sources too:' as line,
-    where exists (select 1 from sources_present where citation is not null)
+    where exists (
+        select 1 from sources_present
+        where citation is not null
+    )
     union all
     select
         85 as section,
@@ -1139,7 +1169,10 @@ citation_lines as (
         85 as section,
         '12' as sort_key,
         '' as line,
-    where exists (select 1 from sources_present where citation is not null)
+    where exists (
+        select 1 from sources_present
+        where citation is not null
+    )
 
 ),
 
@@ -1157,7 +1190,7 @@ reproduce_lines as (
         ('03', ''),
         ('04', '```yaml'),
         {%- for name, value in audited_vars().items() | sort %}
-        ('05-{{ "%03d" % loop.index }}', {{ sql_string_literal(name ~ ': ' ~ tojson(value)) }}),
+        ('05-{{ "%03d" % loop.index }}', {{ sql_string_literal(name ~ ': ' ~ tojson(value)) }}),  -- noqa: LT02
         {%- endfor %}
         ('06', '```'),
         ('07', ''),
