@@ -214,6 +214,13 @@ sources_present as (
 
 ),
 
+cited_sources as (
+
+    select count(*) filter (where citation is not null) as cited_count,
+    from sources_present
+
+),
+
 front_matter_values as (
 
     select
@@ -596,10 +603,12 @@ field_lines as (
         ('03', ''),
         ('04', '| column | type | meaning |'),
         ('05', '|---|---|---|'),
+        -- noqa: disable=LT02
         {%- for column in export_columns %}
         {%- set meaning = (column.description or '') | replace('|', '\\|') | replace('\n', ' ') | trim %}
         ('06-{{ "%03d" % loop.index }}', {{ sql_string_literal('| `' ~ column.name ~ '` | ' ~ column.data_type ~ ' | ' ~ meaning ~ ' |') }}),  -- noqa: LT02, LT05
         {%- endfor %}
+        -- noqa: enable=LT02
         ('07', '')
     ) as static_lines (sort_key, line)
     union all
@@ -1153,10 +1162,8 @@ citation_lines as (
         85 as section,
         '10' as sort_key,
         'Cite the sources too:' as line,
-    where exists (
-        select 1 from sources_present
-        where citation is not null
-    )
+    from cited_sources
+    where cited_count > 0
     union all
     select
         85 as section,
@@ -1169,10 +1176,8 @@ citation_lines as (
         85 as section,
         '12' as sort_key,
         '' as line,
-    where exists (
-        select 1 from sources_present
-        where citation is not null
-    )
+    from cited_sources
+    where cited_count > 0
 
 ),
 
