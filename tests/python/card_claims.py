@@ -161,9 +161,8 @@ def card_problems(build, given_vars: dict, card: str | None = None) -> list[str]
     counts: dict[str, int] = {}
     for source in source_by_id.values():
         counts[source] = counts.get(source, 0) + 1
-    seed = {
-        row[0]: row[1:] for row in build.query("select source_key, source_name, source_url, licence from main_reference.data_sources")
-    }
+    seed_rows = build.query("select source_key, source_name, source_url, licence from main_reference.data_sources")
+    seed = {row[0]: row[1:] for row in seed_rows}
     annotations = build.query(
         "select kept_message_id, annotator_id from int_annotations_resolved where resolution = 'used'"
     )
