@@ -408,10 +408,16 @@ front_matter_lines as (
     union all
     select
         5 as section,
-        '03' as sort_key,
-        'license_name: per-source licences, see the section Sources, licences and annotators' as line,
+        static_lines.sort_key,
+        static_lines.line,
     from front_matter_values
-    where licence_id in ('other', 'unknown')
+    cross join (
+        values
+        ('03a', 'license_name: per-source'),
+        ('03b', 'license_link: README'),
+        ('03c', 'license_details: the licence of each source, in the section Sources, licences and annotators')
+    ) as static_lines (sort_key, line)
+    where front_matter_values.licence_id = 'other'
     union all
     select
         5 as section,
