@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from card_claims import card_problems
 from conftest import TEST_SYNTHETIC_MESSAGES, Build, copy_with_wal, failed_nodes, run_dbt
 
 pytestmark = pytest.mark.dbt
@@ -98,6 +99,13 @@ def test_every_method_reaches_its_target_on_train(method_builds, method):
             assert count == max(real[intent], goal), intent
     report = dict(build.query("select intent, rows_after from sampling_report where split = 'train'"))
     assert report == counts
+
+
+@pytest.mark.parametrize("method", [DEFAULT_METHOD, *OTHER_METHODS])
+def test_the_cards_claims_hold_for_every_method(method_builds, method):
+    """The dataset card each method's build wrote: its balancing sentence and every other checked claim."""
+    given = {"synthetic_messages": TEST_SYNTHETIC_MESSAGES, "balance_method": method}
+    assert card_problems(method_builds[method], given) == []
 
 
 @pytest.mark.parametrize("method", [DEFAULT_METHOD, *OTHER_METHODS])

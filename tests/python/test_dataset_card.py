@@ -1,5 +1,8 @@
 """The dataset card and the metrics file beside the export: present, consistent with the manifest,
-byte-identical (card) or identical but for the timing series (metrics) across identical builds."""
+byte-identical (card) or identical but for the timing series (metrics) across identical builds; the
+card's claims hold for the vars and data of the build that wrote it (tests/python/card_claims.py), here
+for the default build and for a build balanced by `random_undersample` with another near-duplicate
+threshold (the own-data build and every balance method are checked in their own test files)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import json
 import re
 
 import pytest
+from card_claims import card_problems, front_matter, table_rows
+from conftest import TEST_SYNTHETIC_MESSAGES, Build, copy_with_wal, failed_nodes, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -43,20 +48,9 @@ def parse_metrics(text: str) -> dict[tuple[str, frozenset], float]:
     return samples
 
 
-def table_rows(card: str, header: str) -> list[list[str]]:
-    """The body rows of the Markdown table whose header line is `header`."""
-    lines = card.splitlines()
-    start = lines.index(header) + 2
-    rows = []
-    for line in lines[start:]:
-        if not line.startswith("|"):
-            break
-        rows.append([cell.strip() for cell in line.strip("|").split("|")])
-    return rows
-
-
 def test_card_and_metrics_are_written_beside_the_parquet(default_build):
-    assert card_of(default_build).startswith("# Dataset card: curated_training_data\n")
+    card = card_of(default_build)
+    assert card.startswith("---\n") and "\n---\n# Dataset card: curated_training_data\n" in card
     assert metrics_of(default_build).endswith("\n")
     assert "\r" not in card_of(default_build)
 
@@ -143,3 +137,91 @@ def test_the_consistency_check_catches_a_wrong_count(default_build):
     assert (
         samples[("privacy_curation_export_rows", frozenset({("split", "test")}))] != manifest["counts_by_split"]["test"]
     )
+
+
+# a second var set: balancing that lowers labels, and a stricter near-duplicate threshold
+UNDERSAMPLE_VARS = {"balance_method": "random_undersample", "near_duplicate_threshold": 0.9}
+
+
+@pytest.fixture(scope="module")
+def undersample_build(default_build, tmp_path_factory) -> Build:
+    """The default build's database, rebuilt from the near-duplicate candidates on with UNDERSAMPLE_VARS."""
+    work_dir = tmp_path_factory.mktemp("card_undersample")
+    copy_with_wal(default_build.database, work_dir / "curation.duckdb")
+    vars_ = json.dumps({"synthetic_messages": TEST_SYNTHETIC_MESSAGES, **UNDERSAMPLE_VARS})
+    result = run_dbt(
+        [
+            "build",
+            "--select",
+            "int_message_text_pairs_candidate+",
+            "--exclude-resource-type",
+            "unit_test",
+            "--vars",
+            vars_,
+        ],
+        work_dir,
+    )
+    assert result.success, "dbt build failed:\n" + failed_nodes(result)
+    return Build(work_dir, work_dir / "curation.duckdb", work_dir / "output", result)
+
+
+def test_the_default_cards_claims_hold(default_build):
+    assert card_problems(default_build, {"synthetic_messages": TEST_SYNTHETIC_MESSAGES}) == []
+
+
+def test_the_claims_hold_under_undersampling_and_another_near_duplicate_threshold(undersample_build, default_build):
+    given = {"synthetic_messages": TEST_SYNTHETIC_MESSAGES, **UNDERSAMPLE_VARS}
+    assert card_problems(undersample_build, given) == []
+    card = card_of(undersample_build)
+    assert "raises" not in card and "lowers each label to at most" in card
+    assert "- The export holds no synthetic example (`balance_method: random_undersample` added none)" in card
+    # the stricter threshold finds fewer near duplicates than the default build
+    near = "select count(*) from removed_duplicates where duplicate_kind = 'near'"
+    assert undersample_build.query(near)[0][0] < default_build.query(near)[0][0]
+
+
+def test_the_front_matter_is_yaml_a_hub_card_reads(default_build):
+    meta = front_matter(card_of(default_build))
+    assert meta["task_categories"] == ["text-classification"]
+    assert meta["task_ids"] == ["intent-classification", "multi-class-classification"]
+    assert meta["license"] == "other" and meta["license_name"]
+    assert meta["multilinguality"] == "multilingual" and "privacy" in meta["tags"]
+
+
+def test_the_card_shows_every_export_column_and_a_real_example(default_build):
+    card = card_of(default_build)
+    fields = table_rows(card, "| column | type | meaning |")
+    types = dict(default_build.export_rows("select column_name, column_type from (describe export)"))
+    assert [name.strip("`") for name, _, _ in fields] == list(types)
+    assert all(meaning for _, _, meaning in fields)
+    example = json.loads(card.split("```json\n", 1)[1].split("```", 1)[0])
+    [(text, is_synthetic)] = default_build.export_rows(
+        f"select text, is_synthetic from export where example_id = '{example['example_id']}'"
+    )
+    assert example["text"] == text and is_synthetic is False
+    assert not [name for name in example if name.startswith("f_")]
+
+
+def test_the_claims_check_catches_false_claims(default_build):
+    """Each claim broken once, in a copy of the card's text: the check names it."""
+    card = card_of(default_build)
+    given = {"synthetic_messages": TEST_SYNTHETIC_MESSAGES}
+    [(smallest,)] = default_build.export_rows("select min(n) from (select count(*) as n from export group by split)")
+    broken = {
+        "languages": card.replace("\n- de\n", "\n", 1),
+        "size": re.sub(r"\n- \d+K<n<\d+K\n", "\n- n<1K\n", card, count=1),
+        "split rows": re.sub(r"\| test \| (\d+) \|", "| test | 1 |", card, count=1),
+        "balancing": card.replace("`augment` raises each label below", "`augment` lowers each label below", 1),
+        "duplicates": card.replace(
+            "- Duplicates are removed",
+            "- Near-duplicates that differ after normalisation are kept. Duplicates are removed",
+        ),
+        "licences": card.replace("| CC0 1.0 |", "| MIT |", 1),
+        "annotators": card.replace("| 1: pub-snips |", "| 1: pub-urr |", 1),
+        "vars": card.replace("near_duplicate_threshold: 0.8", "near_duplicate_threshold: 0.9", 1),
+    }
+    assert smallest > 1
+    for claim, text in broken.items():
+        assert text != card, claim
+        problems = card_problems(default_build, given, card=text)
+        assert problems, f"a false {claim} claim went unnoticed"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from card_claims import card_problems
 from conftest import build_project, failed_nodes
 
 pytestmark = pytest.mark.dbt
@@ -54,6 +55,13 @@ def test_card_has_no_null_or_blank_cells(own_data_build):
     assert blank_cells == []
     assert f"| {NOT_MEASURED} |" in card
     assert "Quality figures (model `curation_report`): not measured: no generated data" in card
+
+
+def test_the_cards_claims_hold_for_own_data(own_data_build):
+    assert card_problems(own_data_build, {"synthetic_messages": 0}) == []
+    card = (own_data_build.output_dir / "DATASET_CARD.md").read_text(encoding="utf-8")
+    assert "The generator was off (`synthetic_messages: 0`)" in card
+    assert "the project's seeded synthetic generator" not in card
 
 
 def test_a_label_missing_from_a_split_is_a_warning_naming_both(own_data_build):
