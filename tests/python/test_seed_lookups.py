@@ -41,5 +41,6 @@ def test_a_run_without_seeds_stops_naming_the_seed(model, seed, tmp_path):
 @pytest.mark.dbt
 def test_compile_without_seeds_still_works(tmp_path):
     assert run_dbt(["deps", "--quiet"], tmp_path).success
-    result = run_dbt(["compile", "--select", "int_messages_normalized", "int_messages_enriched", "--vars", VARS], tmp_path)
+    models = ["int_messages_normalized", "int_messages_enriched"]
+    result = run_dbt(["compile", "--select", *models, "--vars", VARS], tmp_path)
     assert result.success, node_messages(result)
