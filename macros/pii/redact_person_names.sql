@@ -27,7 +27,7 @@
     {%- set weak_cues = [
         'this is', 'i am', "i'm", 'ich bin', 'je suis', 'soy', 'sono', 'ik ben', 'eu sou',
     ] | join('|') %}
-    {%- set placeholders = 'URL|EMAIL|IBAN|CARD|SSN|IP|PHONE|PERSON' %}
+    {%- set placeholders = pii_types() | map('upper') | join('|') %}
     {%- set common_words = [
         'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'this', 'that', 'not', 'no', 'very',
         'so', 'just', 'also', 'really', 'still', 'here', 'there', 'writing', 'asking', 'requesting',
