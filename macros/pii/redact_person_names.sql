@@ -18,9 +18,16 @@
     none of whose words is a stop word (common words, the cue words, "Team", "Support", "Sent", ...):
     "Thanks, Support Team", "Best, The Lumora app" and "Thanks, Sent from my phone" are kept. #}
 {% macro redact_person_names(text_expression) -%}
-    {%- set strong_cues = "my name is|my name''s|name:|je m''appelle|mon nom est|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es|mi chiamo|il mio nome è|mijn naam is|ik heet|meu nome é|chamo-me|me chamo" %}
-    {%- set placeholders = 'URL|EMAIL|IBAN|CARD|SSN|IP|PHONE|PERSON' %}
-    {%- set weak_cues = "this is|i am|i''m|ich bin|je suis|soy|sono|ik ben|eu sou" %}
+    {#- cues before a name: strong ones take one to three words, weak ones two #}
+    {%- set strong_cues = [
+        'my name is', "my name's", 'name:', "je m'appelle", 'mon nom est', 'ich heiße', 'ich heisse',
+        'mein name ist', 'me llamo', 'mi nombre es', 'mi chiamo', 'il mio nome è', 'mijn naam is',
+        'ik heet', 'meu nome é', 'chamo-me', 'me chamo',
+    ] | join('|') %}
+    {%- set weak_cues = [
+        'this is', 'i am', "i'm", 'ich bin', 'je suis', 'soy', 'sono', 'ik ben', 'eu sou',
+    ] | join('|') %}
+    {%- set placeholders = pii_types() | map('upper') | join('|') %}
     {%- set common_words = [
         'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'this', 'that', 'not', 'no', 'very',
         'so', 'just', 'also', 'really', 'still', 'here', 'there', 'writing', 'asking', 'requesting',
@@ -95,8 +102,14 @@
         'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
         'tomorrow', 'yesterday', 'ok', 'okay', 'yes', 'oui', 'ja', 'sí', 'sim', 'si', 'nee', 'nein',
     ] %}
-    {%- set particles = ['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den',
-                         'ten', 'ter', 'le', 'la', 'y'] %}
+    {%- set particles = [
+        'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'ten',
+        'ter', 'le', 'la', 'y',
+    ] %}
+    {#- greetings that are also ordinary words: not a greeting in text written in one case #}
+    {%- set ordinary_word_greetings = [
+        'cara', 'caro', 'cher', 'chère', 'dag', 'beste', 'salut', 'liebe', 'lieber',
+    ] %}
     {%- set cue_lists = namespace(multiword_sign_offs=[], capitalised_sign_offs=[]) %}
     {%- for cue in sign_offs + greetings + introductions + titles %}
         {%- do stop_words.extend(cue.split(' ')) %}
@@ -108,7 +121,8 @@
     {%- endfor %}
     {#- particles sit inside names ("Sanne de Vries"): never a reason to keep one #}
     {%- set stop_words = stop_words | reject('in', particles) | list %}
-    {#- the pieces of a name and of what may follow it #}
+
+    {#- the pieces of a name #}
     {%- set name_word = '\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?' %}
     {%- set caps_or_name_word = '(?:' ~ name_word ~ '|\\p{Lu}{2,}(?:-\\p{Lu}{2,})?)' %}
     {%- set particle = '(?:' ~ particles | join('|') ~ ')' %}
@@ -116,79 +130,118 @@
     {#- lazy: the shortest name that what follows allows ("Katrin Vogel" before "Tel.") #}
     {%- set full_name = name_word ~ '(?:' ~ name_gap ~ name_word ~ '){0,2}?' %}
     {%- set long_name = name_word ~ '(?:' ~ name_gap ~ name_word ~ '){1,2}?' %}
-    {#- a word of a signed or an agent's name may be written in capitals ("Best regards, PIETER Hargreaves") #}
+    {#- a word of a signed or an agent's name may be in capitals ("Best regards, PIETER Hargreaves") #}
     {%- set signed_name = caps_or_name_word ~ '(?:' ~ name_gap ~ caps_or_name_word ~ '){0,2}?' %}
-    {%- set after_name = '(\\s*(?:[.,;:!?)]|$)|\\s+<[A-Z]+>|\\s+(?i:tel|tél|phone|mobile|handy|cel|cell)\\b'
-        ~ '|\\s+(?:Thanks|Thank you|Merci|Gracias|Danke|Grazie|Obrigad[oa]|Bedankt)\\b)' %}
+    {#- a word after a strong cue: capitalised, apostrophes and hyphens inside, or in capitals #}
+    {%- set cued_word = "(?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}{2,})" %}
+    {%- set cued_two_words = '\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?' %}
+
+    {#- what may follow a name: the end of a clause or of the text, a placeholder, a phone label, thanks #}
+    {%- set clause_end = '\\s*(?:[.,;:!?)]|$)' %}
+    {%- set placeholder_after = '\\s+<[A-Z]+>' %}
+    {%- set phone_label = '\\s+(?i:tel|tél|phone|mobile|handy|cel|cell)\\b' %}
+    {%- set thanks = '\\s+(?:Thanks|Thank you|Merci|Gracias|Danke|Grazie|Obrigad[oa]|Bedankt)\\b' %}
+    {%- set after_name = '(' ~ [clause_end, placeholder_after, phone_label, thanks] | join('|') ~ ')' %}
+
+    {#- what may come before a name #}
     {%- set sentence_start = '(?:^|[.!?)>…\\p{So}])\\s*' %}
+    {%- set no_letter_before = '(?:^|[^\\p{L}])' %}
+    {%- set title = '(?:(?i:' ~ titles | join('|') ~ ')\\.?\\s+)?' %}
     {%- set sign_off_cue = '(?:' ~ sentence_start ~ '(?i:' ~ sign_offs | join('|') ~ ')|\\s(?:'
         ~ cue_lists.capitalised_sign_offs | join('|') ~ '))[,!.:]?\\s+' %}
     {#- the greeting word may carry a comma before the name: "Hi, Anna," as well as "Hi Anna," #}
-    {%- set greeting_cue = '(?:^|[.!?,]\\s+)(?i:' ~ greetings | join('|') ~ '),?\\s+(?:(?i:' ~ titles | join('|') ~ ')\\.?\\s+)?' %}
-    {%- set introduction_cue = '(?:^|[^\\p{L}])(?i:' ~ introductions | join('|') ~ ')\\s+|,\\s+(?i:met)\\s+' %}
+    {%- set greeting_cue = '(?:^|[.!?,]\\s+)(?i:' ~ greetings | join('|') ~ '),?\\s+' ~ title %}
+    {%- set introduction_cue = no_letter_before ~ '(?i:' ~ introductions | join('|') ~ ')\\s+'
+        ~ '|,\\s+(?i:met)\\s+' %}
+    {%- set agent_cue = no_letter_before ~ '(?i:' ~ agent_introductions | join('|') ~ ')\\s+'
+        ~ '|,\\s+(?i:met|sono)\\s+' %}
+    {%- set here_cue = ',\\s+|(?:^|[.!?]\\s+)(?i:' ~ greetings | join('|') ~ ')[,!]?\\s+' %}
+
+    {#- mixed-case text: (cue)(name)(what follows) #}
+    {%- set strong_cue_pattern = '\\b((?i:' ~ strong_cues ~ ')\\s+)' ~ cued_word
+        ~ '(?:\\s+' ~ cued_word ~ '){0,2}' %}
+    {%- set weak_cue_pattern = '\\b((?i:' ~ weak_cues ~ ')\\s+)' ~ cued_two_words %}
     {%- set sign_off_pattern = '(' ~ sign_off_cue ~ ')(' ~ signed_name ~ ')' ~ after_name %}
-    {%- set agent_pattern = '((?:^|[^\\p{L}])(?i:' ~ agent_introductions | join('|') ~ ')\\s+|,\\s+(?i:met|sono)\\s+)('
-        ~ signed_name ~ ')' ~ after_name %}
+    {%- set agent_pattern = '(' ~ agent_cue ~ ')(' ~ signed_name ~ ')' ~ after_name %}
     {%- set greeting_pattern = '(' ~ greeting_cue ~ ')(' ~ full_name ~ ')(\\s*(?:[,!:]|$))' %}
     {%- set introduction_pattern = '(' ~ introduction_cue ~ ')(' ~ full_name ~ ')' ~ after_name %}
-    {%- set here_pattern = '(,\\s+|(?:^|[.!?]\\s+)(?i:' ~ greetings | join('|') ~ ')[,!]?\\s+)(' ~ full_name ~ ')(\\s+(?i:here)\\b)' %}
+    {%- set here_pattern = '(' ~ here_cue ~ ')(' ~ full_name ~ ')(\\s+(?i:here)\\b)' %}
     {%- set closing_name_pattern = '((?:[.!?]|\\p{So})\\s+)(' ~ long_name ~ ')(\\s*$)' %}
-    {#- the same in text written in one case #}
+
+    {#- text written in one case: any word may be a name #}
     {%- set any_word = "\\p{L}[\\p{L}'-]+" %}
     {%- set one_or_two_words = any_word ~ '(?:\\s+' ~ any_word ~ ')?' %}
-    {%- set monocase_sign_off_pattern = '((?i:(?:^|[^\\p{L}])(?:'
-        ~ cue_lists.multiword_sign_offs | join('|') ~ ')[,!.:]?\\s+|(?:^|[^\\p{L}])(?:'
-        ~ sign_offs | join('|') ~ ')[,:]\\s+))(' ~ one_or_two_words ~ ')(\\s*[.!]?\\s*$|\\s+<[A-Z]+>)' %}
-    {#- in one-case text a greeting may follow any non-letter (matches must not overlap: "hi again, bonjour
-        tomasz,"); words that are also ordinary words (cara, dag, beste, ...) are left out #}
-    {%- set monocase_greetings = greetings | reject('in', ['cara', 'caro', 'cher', 'chère', 'dag', 'beste', 'salut', 'liebe', 'lieber']) | list %}
-    {%- set monocase_greeting_pattern = '((?i:(?:^|[^\\p{L}])(?:' ~ monocase_greetings | join('|') ~ ')\\s+))(' ~ any_word ~ ')(\\s*[,!:])' %}
-    {%- set monocase_agent_pattern = '((?i:(?:^|[^\\p{L}])(?:' ~ agent_introductions | join('|')
-        ~ ')\\s+|,\\s+(?:met|sono)\\s+))(' ~ any_word ~ ')(\\s*[.,;:!?])' %}
-    {%- set monocase_here_pattern = '((?i:(?:^|[.!?]\\s+)(?:hi|hello|hey)[,!]?\\s+))(' ~ one_or_two_words ~ ')((?i:\\s+here)\\b)' %}
-    {%- set monocase_pattern = "(?i)(?:^|[^\\p{L}])(?:" ~ strong_cues ~ "|" ~ weak_cues ~ ")\\s+(\\p{L}[\\p{L}''-]+\\s+\\p{L}[\\p{L}''-]+)(?:\\s*[,.!?;:]|\\s*$|\\s+(?:and|und|et|y|e|en|from|aus|de)\\b)" %}
+    {%- set name_end = '(?:\\s*[,.!?;:]|\\s*$|\\s+(?:and|und|et|y|e|en|from|aus|de)\\b)' %}
+    {%- set monocase_greetings = greetings | reject('in', ordinary_word_greetings) | list %}
+    {%- set monocase_sign_off_cue = no_letter_before ~ '(?:' ~ cue_lists.multiword_sign_offs | join('|')
+        ~ ')[,!.:]?\\s+|' ~ no_letter_before ~ '(?:' ~ sign_offs | join('|') ~ ')[,:]\\s+' %}
+    {%- set monocase_greeting_cue = no_letter_before ~ '(?:' ~ monocase_greetings | join('|') ~ ')\\s+' %}
+    {%- set monocase_agent_cue = no_letter_before ~ '(?:' ~ agent_introductions | join('|') ~ ')\\s+'
+        ~ '|,\\s+(?:met|sono)\\s+' %}
+    {%- set monocase_here_cue = '(?:^|[.!?]\\s+)(?:hi|hello|hey)[,!]?\\s+' %}
+
+    {#- one-case text: a cued name (group 1), then (cue)(name)(what follows) #}
+    {%- set monocase_pattern = '(?i)' ~ no_letter_before ~ '(?:' ~ strong_cues ~ '|' ~ weak_cues ~ ')\\s+('
+        ~ any_word ~ '\\s+' ~ any_word ~ ')' ~ name_end %}
+    {%- set monocase_sign_off_pattern = '((?i:' ~ monocase_sign_off_cue ~ '))(' ~ one_or_two_words
+        ~ ')(\\s*[.!]?\\s*$|\\s+<[A-Z]+>)' %}
+    {#- matches must not overlap: "hi again, bonjour tomasz," #}
+    {%- set monocase_greeting_pattern = '((?i:' ~ monocase_greeting_cue ~ '))(' ~ any_word ~ ')(\\s*[,!:])' %}
+    {%- set monocase_agent_pattern = '((?i:' ~ monocase_agent_cue ~ '))(' ~ any_word ~ ')(\\s*[.,;:!?])' %}
+    {%- set monocase_here_pattern = '((?i:' ~ monocase_here_cue ~ '))(' ~ one_or_two_words
+        ~ ')((?i:\\s+here)\\b)' %}
+
+    {%- set common_word_list -%}
+        [{% for word in common_words %}{{ sql_string_literal(word) }}{{ ', ' if not loop.last }}{% endfor %}]
+    {%- endset %}
+    {%- set monocase_cued_names -%}
+        list_filter(
+            regexp_extract_all({{ text_expression }}, {{ sql_string_literal(monocase_pattern) }}, 1),
+            lambda name: not list_contains({{ common_word_list }}, lower(regexp_extract(name, '^\S+')))
+            and not list_contains({{ common_word_list }}, lower(regexp_extract(name, '\S+$')))
+        )
+    {%- endset %}
     {%- set ns = namespace(mixed_case='', monocase='') %}
     {%- set ns.mixed_case -%}
         regexp_replace(
             regexp_replace(
                 {{ text_expression }},
-                '\b((?i:{{ strong_cues }})\s+)(?:\p{Lu}[\p{L}''-]+|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}''-]+|\p{Lu}{2,})){0,2}',
+                {{ sql_string_literal(strong_cue_pattern) }},
                 '\1<PERSON>',
                 'g'
             ),
-            '\b((?i:{{ weak_cues }})\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?',
+            {{ sql_string_literal(weak_cue_pattern) }},
             '\1<PERSON>',
             'g'
         )
     {%- endset %}
-    {%- for pattern in [sign_off_pattern, greeting_pattern, agent_pattern, introduction_pattern, here_pattern, closing_name_pattern] %}
+    {%- set mixed_case_patterns = [
+        sign_off_pattern, greeting_pattern, agent_pattern, introduction_pattern, here_pattern,
+        closing_name_pattern,
+    ] %}
+    {%- for pattern in mixed_case_patterns %}
         {%- set ns.mixed_case = redact_names_in_context(ns.mixed_case, pattern, stop_words) %}
     {%- endfor %}
-    {%- set ns.monocase = redact_candidates(
-        text_expression,
-        "list_filter(
-            regexp_extract_all(" ~ text_expression ~ ", '" ~ monocase_pattern ~ "', 1),
-            lambda name: not list_contains(
-                ['" ~ common_words | join("', '") ~ "'],
-                lower(regexp_extract(name, '^\\S+'))
-            )
-            and not list_contains(
-                ['" ~ common_words | join("', '") ~ "'],
-                lower(regexp_extract(name, '\\S+$'))
-            )
-        )",
-        '<PERSON>'
-    ) %}
-    {%- for pattern in [monocase_sign_off_pattern, monocase_greeting_pattern, monocase_agent_pattern, monocase_here_pattern] %}
+    {%- set ns.monocase = redact_candidates(text_expression, monocase_cued_names, '<PERSON>') %}
+    {%- set monocase_patterns = [
+        monocase_sign_off_pattern, monocase_greeting_pattern, monocase_agent_pattern, monocase_here_pattern,
+    ] %}
+    {%- for pattern in monocase_patterns %}
         {%- set ns.monocase = redact_names_in_context(ns.monocase, pattern, stop_words) %}
     {%- endfor %}
+    {#- both cases: a lower-case letter, and an upper-case one outside the placeholders #}
     case
         when
             regexp_matches({{ text_expression }}, '\p{Ll}')
             and regexp_matches(
                 case
                     when contains({{ text_expression }}, '<')
-                        then regexp_replace({{ text_expression }}, '<(?:{{ placeholders }})>', '', 'g')
+                        then regexp_replace(
+                            {{ text_expression }},
+                            {{ sql_string_literal('<(?:' ~ placeholders ~ ')>') }},
+                            '',
+                            'g'
+                        )
                     else {{ text_expression }}
                 end,
                 '\p{Lu}'

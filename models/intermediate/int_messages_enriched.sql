@@ -6,17 +6,13 @@
 -- regulation, and the numeric features (prefix f_) a downstream model and the class balancer use.
 -- Cue lists (seeds intent_lexicon, sentence_mood_cues, urgency_cues) become one regex each when
 -- the model compiles; mood and urgency cues are matched in the message's detected language.
-{%- set privacy_intents = ['access', 'deletion', 'rectification', 'portability', 'restriction',
-                           'objection', 'opt_out_sale_sharing', 'limit_sensitive_data',
-                           'consent_withdrawal', 'marketing_unsubscribe', 'privacy_complaint',
-                           'privacy_info_question'] %}
+{%- set privacy_intents = intent_labels(privacy_only=true) %}
 {%- set intent_families = ['data_subject_right', 'consent_and_marketing', 'complaint_and_information'] %}
-{%- set pii_types = ['url', 'email', 'iban', 'card', 'ssn', 'ip', 'phone', 'person'] %}
 {%- set languages = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl'] %}
 {#- The contract of curated_messages lists one column per channel and regulation: keep these in
-    step with seeds channels and locale_jurisdictions (tests check each row has exactly one). #}
-{%- set channels = ['email', 'chat', 'web_form', 'support_ticket', 'phone_transcript', 'app_review',
-                    'social_media'] %}
+    step with seeds channels and locale_jurisdictions (tests check each row has exactly one; the
+    singular test assert_listed_values_match_their_seeds checks channel_names against its seed). #}
+{%- set channels = channel_names() %}
 {%- set regulations = {'gdpr': 'GDPR', 'uk_gdpr': 'UK GDPR', 'ccpa_cpra': 'CCPA/CPRA', 'pipeda': 'PIPEDA',
                        'lgpd': 'LGPD', 'lfpdppp': 'LFPDPPP', 'quebec_law_25': 'Quebec Law 25',
                        'revfadp': 'revFADP', 'privacy_act_1988': 'Privacy Act 1988'} %}
@@ -148,11 +144,11 @@ featured as (
             / greatest(length(regexp_replace(message_text_redacted, '[^A-Za-z]', '', 'g')), 1),
             4
         ) as f_uppercase_share,
-        {%- for pii_type in pii_types %}
+        {%- for pii_type in pii_types() %}
             pii_{{ pii_type }}_count as f_pii_{{ pii_type }}_count,
         {%- endfor %}
         (
-            {%- for pii_type in pii_types %}
+            {%- for pii_type in pii_types() %}
                 {{ '+ ' if not loop.first }}pii_{{ pii_type }}_count
             {%- endfor %}
         ) as f_pii_total_count,

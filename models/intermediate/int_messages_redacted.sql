@@ -1,6 +1,6 @@
 -- One row per raw message row with PII replaced by typed placeholders (<URL>, <EMAIL>, <IBAN>,
 -- <CARD>, <SSN>, <IP>, <PHONE>, <PERSON>), a lower-cased matching copy, and a count per PII type.
-{%- set placeholders = ['url', 'email', 'iban', 'card', 'ssn', 'ip', 'phone', 'person'] %}
+{%- set placeholders = pii_types() %}
 with
 
 messages as (

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.dbt
 
-INTENTS = {
-    "access", "deletion", "rectification", "portability", "restriction", "objection",
-    "opt_out_sale_sharing", "limit_sensitive_data", "consent_withdrawal", "marketing_unsubscribe",
-    "privacy_complaint", "privacy_info_question", "non_privacy",
-}  # fmt: skip
+# the labels of the taxonomy seed, the one list of intents
+with (PROJECT_DIR / "seeds" / "intent_taxonomy.csv").open(newline="", encoding="utf-8") as taxonomy:
+    INTENTS = {row["intent"] for row in csv.DictReader(taxonomy)}
 REQUIRED_COLUMNS = {
     "example_id", "message_id", "text", "intent", "split", "is_synthetic", "synthesis_method",
     "channel", "locale", "language", "jurisdiction", "label_confidence", "annotator_agreement",
