@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from privacy_curation.allocation import largest_remainder
+
 SPLITS = ("train", "validation", "test", "control")
 # what a stratum label says for a key that the small-strata rule has merged away
 ANY_VALUE = "*"
@@ -46,19 +48,11 @@ def stable_rank_key(seed: int, key: str) -> str:
 
 
 def allocate_counts(size: int, ratios: Mapping[str, float]) -> dict[str, int]:
-    """Split ``size`` rows over the splits by the largest-remainder rule.
-
-    Each split gets the floor of its exact share; the rows left over go one by one to the splits
-    with the largest remainders (ties in split order: train, validation, test, control). So a
-    stratum of one row goes to train, and no split is ever a whole row away from its exact share.
-    """
-    exact = {name: size * ratios.get(name, 0.0) for name in SPLITS}
-    counts = {name: int(np.floor(exact[name] + 1e-9)) for name in SPLITS}
-    left_over = size - sum(counts.values())
-    by_remainder = sorted(SPLITS, key=lambda name: (-(exact[name] - counts[name]), SPLITS.index(name)))
-    for name in by_remainder[:left_over]:
-        counts[name] += 1
-    return counts
+    """Split ``size`` rows over the splits by the largest-remainder rule
+    (:func:`privacy_curation.allocation.largest_remainder`, ties in split order: train, validation,
+    test, control). So a stratum of one row goes to train, and no split is ever a whole row away
+    from its exact share."""
+    return dict(zip(SPLITS, largest_remainder(size, [ratios.get(name, 0.0) for name in SPLITS]), strict=True))
 
 
 def collapse_strata(columns: Mapping[str, Sequence[object]], min_size: int) -> list[str]:
