@@ -210,8 +210,8 @@ def smotenc_class(
     Distances use the continuous features plus one-hot categories scaled so that a differing category
     adds the median of the class's continuous standard deviations to the distance (Chawla et al.);
     a new row takes, per categorical column, the value most frequent among its base row's ``k``
-    neighbours (ties broken at random by the class's seeded generator, as imbalanced-learn does,
-    so that no category is favoured for sorting first).
+    neighbours (ties broken at random for each new row by the class's seeded generator, as
+    imbalanced-learn does, so that no category is favoured for sorting first).
     """
     width = features.shape[1]
     size = len(features)
@@ -234,13 +234,13 @@ def smotenc_class(
     neighbours = same_class_neighbours(np.hstack(blocks), k)
     base = spread(needed, size, rng)
     rows, partner = interpolate(features, base, neighbours, rng)
-    voted = np.empty((size, codes.shape[1]), dtype=np.int64)
+    voted = np.empty((needed, codes.shape[1]), dtype=np.int64)
     for j, column in enumerate(codes.T):
         values = np.unique(column)
-        votes = (column[neighbours][:, :, None] == values[None, None, :]).sum(axis=1)
-        # votes are whole numbers: a seeded jitter below 1/2 only decides between tied values
+        votes = (column[neighbours[base]][:, :, None] == values[None, None, :]).sum(axis=1)
+        # votes are whole numbers: a seeded jitter below 1/2 only decides between tied values, row by row
         voted[:, j] = values[(votes + 0.5 * rng.random(votes.shape)).argmax(axis=1)]
-    return Generated(rows, base, partner, "smotenc", k, reason, voted[base])
+    return Generated(rows, base, partner, "smotenc", k, reason, voted)
 
 
 def other_class_share(features: np.ndarray, labels: np.ndarray, label: str, neighbours: int) -> np.ndarray:
@@ -251,6 +251,13 @@ def other_class_share(features: np.ndarray, labels: np.ndarray, label: str, neig
     # drop the row itself (or one of its exact duplicates, which has the same label anyway)
     nearest = np.array([row[row != own][:neighbours] for row, own in zip(nearest, mine, strict=True)])
     return (labels[nearest] != label).mean(axis=1)
+
+
+def danger_rows(features: np.ndarray, labels: np.ndarray, label: str, m_neighbors: int) -> np.ndarray:
+    """Positions (within the class) of the rows of ``label`` "in danger": at least half, but not all,
+    of their ``m_neighbors`` nearest rows (all classes) are of other classes (Han et al. 2005)."""
+    share = other_class_share(features, labels, label, m_neighbors)
+    return np.flatnonzero((share >= 0.5) & (share < 1))
 
 
 def adasyn_class(
@@ -299,8 +306,7 @@ def borderline_class(
     size = len(mine)
     if needed <= 0 or size < 2 or len(features) <= m_neighbors:
         return smote_class(mine, needed, k_neighbors, rng)
-    share = other_class_share(features, labels, label, m_neighbors)
-    danger = np.flatnonzero((share >= 0.5) & (share < 1))
+    danger = danger_rows(features, labels, label, m_neighbors)
     if len(danger) == 0:
         generated = smote_class(mine, needed, k_neighbors, rng)
         generated.fallback_reason = "no row in danger (borderline): fell back to SMOTE over the whole class"

@@ -13,10 +13,10 @@ import pytest
 from privacy_curation.sampling import (
     STRATEGIES,
     check_strategy,
-    stratum_quotas,
     parse_label_caps,
     sample_count,
     sample_pool,
+    stratum_quotas,
 )
 
 LABELS = ("billing", "billing", "billing", "refund", "refund", "cancel")
