@@ -10,6 +10,8 @@ imbalanced-learn (Chawla et al. 2002; SMOTE-NC from the same paper; He et al. 20
 on scikit-learn's ``NearestNeighbors``: imbalanced-learn does not say which two rows a synthetic row
 was drawn between, and its ADASYN rounds per row and so misses an exact target. Here every
 synthetic row knows its base row and neighbour, and every class reaches its target exactly.
+imbalanced-learn is the oracle of the tests (``tests/python/test_balancing_oracle.py``), not a
+dependency of this module.
 """
 
 from __future__ import annotations
