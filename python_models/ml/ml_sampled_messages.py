@@ -10,8 +10,6 @@ from privacy_curation.ml_config import read_ml_vars, sampling_config
 from privacy_curation.sampling import parse_label_caps, sample_pool
 from privacy_curation.splitting import collapse_strata
 
-COLUMNS = ["message_id", "intent", "sampling_stratum", "is_sampled", "sampling_strategy"]
-
 
 def model(dbt, session):
     dbt.config(materialized="table")

@@ -10,6 +10,8 @@ imbalanced-learn (Chawla et al. 2002; SMOTE-NC from the same paper; He et al. 20
 on scikit-learn's ``NearestNeighbors``: imbalanced-learn does not say which two rows a synthetic row
 was drawn between, and its ADASYN rounds per row and so misses an exact target. Here every
 synthetic row knows its base row and neighbour, and every class reaches its target exactly.
+imbalanced-learn is the oracle of the tests (``tests/python/test_balancing_oracle.py``), not a
+dependency of this module.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from sklearn.neighbors import NearestNeighbors
+
+from privacy_curation.allocation import largest_remainder
 
 METHODS = (
     "none",
@@ -41,6 +45,9 @@ UNDERSAMPLERS = ("random_undersample",)
 VECTOR_ONLY = ("smote", "smotenc", "adasyn", "borderline_smote", "smote_tomek")
 # Exact neighbour search by k-d tree: on these few, mostly whole-number features it is several times
 # faster than brute force (153k rows x 28 features, 1-NN: 44 s against 273 s on a loaded 2-core box).
+# It suits the pipeline's features only: on dense real-valued features it is far slower than brute
+# force (10,583 rows x 54 Gaussian features, 5-NN: 94 s against 3.3 s), and on 20 uniform columns of
+# 0..3 it did not finish 50,000 rows in 6 minutes, so a rule by data shape needs more than integrality.
 NEIGHBOUR_ALGORITHM = "kd_tree"
 
 
@@ -160,17 +167,6 @@ def spread(total: int, size: int, rng: np.random.Generator) -> np.ndarray:
     return order[np.arange(total) % size]
 
 
-def allocate(total: int, weights: np.ndarray) -> np.ndarray:
-    """Split ``total`` over rows in proportion to ``weights`` by the largest-remainder rule (exact sum)."""
-    share = weights / weights.sum() * total
-    counts = np.floor(share).astype(np.int64)
-    missing = total - int(counts.sum())
-    if missing:
-        order = np.lexsort((np.arange(len(share)), -(share - counts)))
-        counts[order[:missing]] += 1
-    return counts
-
-
 def copies(features: np.ndarray, needed: int, rng: np.random.Generator, reason: str | None) -> Generated:
     """Random oversampling: ``needed`` copies of the class's rows, spread evenly."""
     base = spread(needed, len(features), rng)
@@ -219,7 +215,8 @@ def smotenc_class(
     Distances use the continuous features plus one-hot categories scaled so that a differing category
     adds the median of the class's continuous standard deviations to the distance (Chawla et al.);
     a new row takes, per categorical column, the value most frequent among its base row's ``k``
-    neighbours (ties: the smallest code).
+    neighbours (ties broken at random for each new row by the class's seeded generator, as
+    imbalanced-learn does, so that no category is favoured for sorting first).
     """
     width = features.shape[1]
     size = len(features)
@@ -242,12 +239,13 @@ def smotenc_class(
     neighbours = same_class_neighbours(np.hstack(blocks), k)
     base = spread(needed, size, rng)
     rows, partner = interpolate(features, base, neighbours, rng)
-    voted = np.empty((size, codes.shape[1]), dtype=np.int64)
+    voted = np.empty((needed, codes.shape[1]), dtype=np.int64)
     for j, column in enumerate(codes.T):
         values = np.unique(column)
-        votes = (column[neighbours][:, :, None] == values[None, None, :]).sum(axis=1)
-        voted[:, j] = values[votes.argmax(axis=1)]
-    return Generated(rows, base, partner, "smotenc", k, reason, voted[base])
+        votes = (column[neighbours[base]][:, :, None] == values[None, None, :]).sum(axis=1)
+        # votes are whole numbers: a seeded jitter below 1/2 only decides between tied values, row by row
+        voted[:, j] = values[(votes + 0.5 * rng.random(votes.shape)).argmax(axis=1)]
+    return Generated(rows, base, partner, "smotenc", k, reason, voted)
 
 
 def other_class_share(features: np.ndarray, labels: np.ndarray, label: str, neighbours: int) -> np.ndarray:
@@ -258,6 +256,13 @@ def other_class_share(features: np.ndarray, labels: np.ndarray, label: str, neig
     # drop the row itself (or one of its exact duplicates, which has the same label anyway)
     nearest = np.array([row[row != own][:neighbours] for row, own in zip(nearest, mine, strict=True)])
     return (labels[nearest] != label).mean(axis=1)
+
+
+def danger_rows(features: np.ndarray, labels: np.ndarray, label: str, m_neighbors: int) -> np.ndarray:
+    """Positions (within the class) of the rows of ``label`` "in danger": at least half, but not all,
+    of their ``m_neighbors`` nearest rows (all classes) are of other classes (Han et al. 2005)."""
+    share = other_class_share(features, labels, label, m_neighbors)
+    return np.flatnonzero((share >= 0.5) & (share < 1))
 
 
 def adasyn_class(
@@ -283,7 +288,7 @@ def adasyn_class(
         return generated
     k, reason = neighbours_to_use(size, k_neighbors)
     neighbours = same_class_neighbours(mine, k)
-    per_row = allocate(needed, weights)
+    per_row = largest_remainder(needed, weights)
     base = np.repeat(np.arange(size), per_row)
     base = base[rng.permutation(len(base))]
     rows, partner = interpolate(mine, base, neighbours, rng)
@@ -306,8 +311,7 @@ def borderline_class(
     size = len(mine)
     if needed <= 0 or size < 2 or len(features) <= m_neighbors:
         return smote_class(mine, needed, k_neighbors, rng)
-    share = other_class_share(features, labels, label, m_neighbors)
-    danger = np.flatnonzero((share >= 0.5) & (share < 1))
+    danger = danger_rows(features, labels, label, m_neighbors)
     if len(danger) == 0:
         generated = smote_class(mine, needed, k_neighbors, rng)
         generated.fallback_reason = "no row in danger (borderline): fell back to SMOTE over the whole class"
@@ -326,6 +330,27 @@ def tomek_links(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
     rows = np.arange(len(features))
     linked = (nearest[nearest] == rows) & (labels[nearest] != labels) & (rows < nearest)
     return np.column_stack([rows[linked], nearest[linked]])
+
+
+def confirmed_links(features: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Which candidate pairs (i, j) are Tomek links among all ``features``: no other row is nearer
+    to i or to j than they are to each other (Tomek's definition; a row at the same distance does
+    not break the link). One 1-NN query over all rows, for the candidates' rows only."""
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    if not len(pairs):
+        return np.zeros(0, dtype=bool)
+    points = np.asarray(features, dtype=np.float64)
+    gap = np.linalg.norm(points[pairs[:, 0]] - points[pairs[:, 1]], axis=1)
+    rows = np.unique(pairs)
+    index = NearestNeighbors(n_neighbors=2, algorithm=NEIGHBOUR_ALGORITHM).fit(points)
+    distance, nearest = index.kneighbors(points[rows], n_neighbors=2)
+    # the nearest row other than the row itself (an exact duplicate may be listed before it)
+    other = np.where(nearest[:, 0] == rows, distance[:, 1], distance[:, 0])
+    nearest_other = dict(zip(rows.tolist(), other.tolist(), strict=True))
+    slack = 1e-9 * np.maximum(gap, 1.0)
+    first = np.array([nearest_other[i] for i in pairs[:, 0]])
+    second = np.array([nearest_other[j] for j in pairs[:, 1]])
+    return (first >= gap - slack) & (second >= gap - slack)
 
 
 # --- the whole train split ----------------------------------------------------------------------
@@ -452,7 +477,9 @@ def remove_tomek_links(
     its raise goal (``ceil(ratio x largest)`` before balancing), so the target ratio still holds; the
     removed SMOTE rows are flagged in ``result.dropped``, the removed real rows are listed in
     ``result.removed``. To bound the cost of the neighbour search, at most ``rows_per_class`` rows
-    per class take part: its learned-from rows first, then its first SMOTE rows."""
+    per class take part: its learned-from rows first, then its first SMOTE rows. A link found among
+    them is only a candidate: a row left out may be nearer to one of its two rows, so each candidate
+    is confirmed against all rows (:func:`confirmed_links`) before anything is removed."""
     after = {label: int(count) for label, count in class_counts.items()}
     for label in result.labels:
         after[label] += 1
@@ -465,8 +492,9 @@ def remove_tomek_links(
     if rows_per_class is not None:
         rank = pd.Series(stacked_labels).groupby(stacked_labels).cumcount().to_numpy()
         searched = searched[rank < rows_per_class]
+    candidates = searched[tomek_links(stacked[searched], stacked_labels[searched])]
     removed_real, removed_synthetic = [], []
-    for i, j in searched[tomek_links(stacked[searched], stacked_labels[searched])]:
+    for i, j in candidates[confirmed_links(stacked, candidates)]:
         side = max((i, j), key=lambda row: (after[stacked_labels[row]], stacked_labels[row]))
         label = stacked_labels[side]
         if allowed[label] <= 0:
@@ -487,18 +515,6 @@ def remove_tomek_links(
         entry["synthetic_rows_made"] = entry["synthetic_rows"] + entry["tomek_removed_synthetic_rows"]
 
 
-def balance_with_smote(
-    features: np.ndarray,
-    labels: Sequence[str],
-    class_counts: Mapping[str, int],
-    target_ratio: float,
-    k_neighbors: int,
-    seed: int,
-) -> BalanceResult:
-    """SMOTE on every class (kept for callers of the first version): ``balance(..., method="smote")``."""
-    return balance(features, labels, class_counts, "smote", target_ratio, k_neighbors, seed)
-
-
 def synthetic_ids(labels: Sequence[str]) -> list[str]:
     """Stable ids of synthetic rows: ``syn-<intent>-<n>``, numbered per intent in row order."""
     labels = np.asarray(labels, dtype=object)
@@ -506,12 +522,3 @@ def synthetic_ids(labels: Sequence[str]) -> list[str]:
         return []
     counters = pd.Series(labels).groupby(labels).cumcount().to_numpy()
     return [f"syn-{label}-{n + 1:08d}" for label, n in zip(labels, counters, strict=True)]
-
-
-def synthetic_frame(result: BalanceResult, feature_names: Sequence[str]) -> pd.DataFrame:
-    """The synthetic rows as a frame: a stable example id, the label, the method and the features."""
-    frame = pd.DataFrame(result.features, columns=list(feature_names))
-    frame.insert(0, "example_id", synthetic_ids(result.labels))
-    frame.insert(1, "intent", pd.Series(result.labels, dtype="string"))
-    frame.insert(2, "synthesis_method", pd.Series(result.methods, dtype="string"))
-    return frame

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from privacy_curation.allocation import largest_remainder
 from privacy_curation.splitting import stable_rank_key
 
 STRATEGIES = ("none", "random", "stratified", "systematic", "per_label")
@@ -76,19 +77,14 @@ def parse_label_caps(value: object, labels: Sequence[str]) -> dict[str, int]:
     return {str(label): int(float(cap)) for label, cap in caps.items()}
 
 
-def largest_remainder(total: int, sizes: Mapping[str, int]) -> dict[str, int]:
-    """``total`` rows spread over groups in proportion to ``sizes`` (largest remainder; ties by
-    group name), never more than a group has."""
+def stratum_quotas(total: int, sizes: Mapping[str, int]) -> dict[str, int]:
+    """``total`` rows spread over groups in proportion to ``sizes`` by the largest-remainder rule
+    (:func:`privacy_curation.allocation.largest_remainder`, ties by group name), never more than
+    the groups hold together, so never more than a group has."""
+    names = sorted(sizes)
     pool = sum(sizes.values())
-    if pool == 0 or total <= 0:
-        return dict.fromkeys(sizes, 0)
-    total = min(total, pool)
-    exact = {name: total * size / pool for name, size in sizes.items()}
-    counts = {name: math.floor(share + 1e-9) for name, share in exact.items()}
-    left = total - sum(counts.values())
-    for name in sorted(sizes, key=lambda name: (-(exact[name] - counts[name]), name))[:left]:
-        counts[name] += 1
-    return counts
+    wanted = min(max(total, 0), pool)
+    return dict(zip(names, largest_remainder(wanted, [sizes[name] for name in names]), strict=True))
 
 
 def _first_by_hash(frame: pd.DataFrame, counts: Mapping[str, int], column: str) -> pd.Series:
@@ -134,7 +130,7 @@ def sample_pool(
         chosen.loc[rank[: sample_count(size, len(frame))]] = True
     elif strategy == "stratified":
         sizes = frame.groupby("stratum")["key"].size().to_dict()
-        chosen = _first_by_hash(frame, largest_remainder(sample_count(size, len(frame)), sizes), "stratum")
+        chosen = _first_by_hash(frame, stratum_quotas(sample_count(size, len(frame)), sizes), "stratum")
     elif strategy == "systematic":
         wanted = sample_count(size, len(frame))
         ranked = frame.sort_values(["order", "key"], kind="mergesort", na_position="first").index
@@ -149,7 +145,7 @@ def sample_pool(
         for label, members in frame.groupby("label"):
             sizes = members.groupby("stratum")["key"].size().to_dict()
             cap = caps.get(str(label), len(members))
-            counts |= {f"{label}\x1f{stratum}": n for stratum, n in largest_remainder(cap, sizes).items()}
+            counts |= {f"{label}\x1f{stratum}": n for stratum, n in stratum_quotas(cap, sizes).items()}
         frame["label_stratum"] = frame["label"] + "\x1f" + frame["stratum"]
         chosen = _first_by_hash(frame, counts, "label_stratum")
     result = pd.DataFrame({"key": frame["key"], "is_sampled": chosen.astype(bool)})

@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from privacy_curation.allocation import largest_remainder
+
 SPLITS = ("train", "validation", "test", "control")
 # what a stratum label says for a key that the small-strata rule has merged away
 ANY_VALUE = "*"
@@ -46,19 +48,11 @@ def stable_rank_key(seed: int, key: str) -> str:
 
 
 def allocate_counts(size: int, ratios: Mapping[str, float]) -> dict[str, int]:
-    """Split ``size`` rows over the splits by the largest-remainder rule.
-
-    Each split gets the floor of its exact share; the rows left over go one by one to the splits
-    with the largest remainders (ties in split order: train, validation, test, control). So a
-    stratum of one row goes to train, and no split is ever a whole row away from its exact share.
-    """
-    exact = {name: size * ratios.get(name, 0.0) for name in SPLITS}
-    counts = {name: int(np.floor(exact[name] + 1e-9)) for name in SPLITS}
-    left_over = size - sum(counts.values())
-    by_remainder = sorted(SPLITS, key=lambda name: (-(exact[name] - counts[name]), SPLITS.index(name)))
-    for name in by_remainder[:left_over]:
-        counts[name] += 1
-    return counts
+    """Split ``size`` rows over the splits by the largest-remainder rule
+    (:func:`privacy_curation.allocation.largest_remainder`, ties in split order: train, validation,
+    test, control). So a stratum of one row goes to train, and no split is ever a whole row away
+    from its exact share."""
+    return dict(zip(SPLITS, largest_remainder(size, [ratios.get(name, 0.0) for name in SPLITS]), strict=True))
 
 
 def collapse_strata(columns: Mapping[str, Sequence[object]], min_size: int) -> list[str]:
@@ -132,6 +126,15 @@ def connect_groups(keys: Sequence[str], *labellings: Sequence[str | None]) -> li
     return [names[find((0, str(key)))] for key in keys]
 
 
+def fill_counts(singles: int, targets: np.ndarray, taken: np.ndarray, ratios: np.ndarray) -> np.ndarray:
+    """How a stratum's ``singles`` (keys in no group of two or more) spread over the splits, given
+    its integer ``targets`` per split and the rows its groups already put there (``taken``): in
+    proportion to what each split still lacks, or to the ratios when no split lacks anything."""
+    lacking = np.maximum(targets - taken, 0.0)
+    weights = lacking if lacking.sum() > 0 else ratios
+    return np.asarray(largest_remainder(singles, weights), dtype=float)
+
+
 def _assign_groups(
     frame: pd.DataFrame, targets: pd.DataFrame, ratios: Mapping[str, float], seed: int
 ) -> dict[str, str]:
@@ -142,7 +145,8 @@ def _assign_groups(
     stratum, less a penalty (``OVERSHOOT_PENALTY`` times the same share) for each row that would
     land where its stratum has less than half a row left: so a group goes where it fills gaps and
     avoids overfilling small strata. The best split wins (ties in split order); a split whose
-    ratio is 0 never gets a group.
+    ratio is 0 never gets a group. A repair pass then moves groups (see :func:`_repair_groups`) while
+    a stratum would still end more than one row off a split's exact share.
     """
     sizes = frame.groupby("group", sort=False)["key"].transform("size")
     members = frame[sizes > 1]
@@ -172,6 +176,81 @@ def _assign_groups(
         best = int(np.argmax(score + closed))  # first maximum: ties in split order
         placed[name] = SPLITS[best]
         np.subtract.at(remaining[:, best], rows, 1.0)
+    singles = frame[sizes == 1].groupby("stratum")["key"].size().reindex(stratum_sizes.index, fill_value=0)
+    exact = size_array[:, None] * np.array([ratios[split] for split in SPLITS])[None, :]
+    return _repair_groups(
+        placed,
+        {name: np.asarray(strata_of[name]) for name in order["group"]},
+        targets.loc[stratum_sizes.index].to_numpy(dtype=float),
+        exact,
+        singles.to_numpy(),
+        np.array([ratios[split] for split in SPLITS]),
+    )
+
+
+def _repair_groups(
+    placed: dict[str, str],
+    strata_of: Mapping[str, np.ndarray],
+    targets: np.ndarray,
+    exact: np.ndarray,
+    singles: np.ndarray,
+    ratios: np.ndarray,
+) -> dict[str, str]:
+    """Move groups between splits while that brings strata closer to their exact shares.
+
+    A stratum's miss is, over the splits, how far its final count (its groups' rows plus its
+    singles as :func:`fill_counts` spreads them) lies more than one row from the exact share. While
+    some stratum misses, the single move of one of its groups to another split (ratio above 0)
+    that lowers the summed miss of the strata the group touches the most is made (ties: the first
+    group in placement order, then split order); it stops when no move helps. ``strata_of`` holds
+    each group's row strata (indices into the rows of ``targets``) in placement order.
+    """
+    split_index = {split: position for position, split in enumerate(SPLITS)}
+    taken = np.zeros_like(targets)
+    for name, rows in strata_of.items():
+        np.add.at(taken[:, split_index[placed[name]]], rows, 1.0)
+    groups_of: dict[int, list[str]] = {}
+    for name, rows in strata_of.items():
+        for stratum in sorted(set(rows.tolist())):
+            groups_of.setdefault(stratum, []).append(name)
+    order = {name: position for position, name in enumerate(strata_of)}
+    open_splits = [position for position, ratio in enumerate(ratios) if ratio > 0]
+
+    def miss(stratum: int, row: np.ndarray) -> float:
+        final = row + fill_counts(int(singles[stratum]), targets[stratum], row, ratios)
+        return float(np.maximum(np.abs(final - exact[stratum]) - 1.0, 0.0).sum())
+
+    misses = np.array([miss(stratum, taken[stratum]) for stratum in range(len(targets))])
+    for _ in range(sum(len(rows) for rows in strata_of.values())):  # each move lowers the miss: a bound
+        candidates = sorted(
+            {name for stratum in np.flatnonzero(misses > 1e-9) for name in groups_of.get(stratum, [])},
+            key=order.__getitem__,
+        )
+        best: tuple[float, str, int, dict[int, float]] | None = None
+        for name in candidates:
+            here = split_index[placed[name]]
+            touched, counts = np.unique(strata_of[name], return_counts=True)
+            for there in open_splits:
+                if there == here:
+                    continue
+                after = {}
+                for stratum, count in zip(touched.tolist(), counts.tolist(), strict=True):
+                    row = taken[stratum].copy()
+                    row[here] -= count
+                    row[there] += count
+                    after[stratum] = miss(stratum, row)
+                change = sum(after.values()) - float(misses[touched].sum())
+                if change < -1e-9 and (best is None or change < best[0] - 1e-9):
+                    best = (change, name, there, after)
+        if best is None:
+            break
+        _, name, there, after = best
+        touched, counts = np.unique(strata_of[name], return_counts=True)
+        taken[touched, split_index[placed[name]]] -= counts
+        taken[touched, there] += counts
+        placed[name] = SPLITS[there]
+        for stratum, value in after.items():
+            misses[stratum] = value
     return placed
 
 
@@ -215,12 +294,11 @@ def assign_splits(
     taken = frame.assign(split=split).dropna(subset=["split"]).groupby(["stratum", "split"])["key"].size()
     singles["rank_key"] = [stable_rank_key(seed, key) for key in singles["key"]]
     singles = singles.sort_values(["stratum", "rank_key", "key"], kind="mergesort")
+    ratio_vector = np.array([ratios[name] for name in SPLITS])
     for stratum, rows in singles.groupby("stratum", sort=False):
-        remaining = {name: max(targets.loc[stratum, name] - taken.get((stratum, name), 0), 0.0) for name in SPLITS}
-        total = sum(remaining.values())
-        weights = {name: remaining[name] / total for name in SPLITS} if total > 0 else ratios
-        counts = allocate_counts(len(rows), weights)
-        bounds = np.cumsum([counts[name] for name in SPLITS])
+        already = np.array([taken.get((stratum, name), 0) for name in SPLITS], dtype=float)
+        counts = fill_counts(len(rows), targets.loc[stratum].to_numpy(dtype=float), already, ratio_vector)
+        bounds = np.cumsum(counts)
         positions = np.arange(len(rows))
         split.loc[rows.index] = np.array(SPLITS, dtype=object)[np.searchsorted(bounds, positions, side="right")]
     result = pd.DataFrame({"key": frame["key"], "split": split.astype("string")})

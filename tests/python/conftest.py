@@ -137,9 +137,8 @@ def repeat_build(tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="session")
 def other_seed_build(tmp_path_factory) -> Build:
-    """The same build with another random_seed (11: with random_seed 7 a pooled stratum of 25 rows misses
-    its split tolerance by 0.3 rows: a known limit of the group placement, docs/sampling-splitting-balancing.md)."""
-    build = build_project(tmp_path_factory.mktemp("other_seed_build"), vars_={"random_seed": 11})
+    """The same build with another random_seed (7)."""
+    build = build_project(tmp_path_factory.mktemp("other_seed_build"), vars_={"random_seed": 7})
     assert build.result.success
     return build
 

@@ -10,15 +10,12 @@ import pytest
 from privacy_curation.balance_table import added_table, parse_overrides, removed_table
 from privacy_curation.balancing import (
     METHODS,
-    allocate,
     balance,
     balance_targets,
-    balance_with_smote,
     check_method,
     round_integral_columns,
     smote_class,
     smotenc_class,
-    synthetic_frame,
     tomek_links,
 )
 from privacy_curation.sampling_report import report_table
@@ -79,11 +76,6 @@ def test_unknown_method_is_refused():
         check_method("smoot")
 
 
-def test_allocate_is_exact_and_proportional():
-    counts = allocate(10, np.array([1.0, 1.0, 2.0]))
-    assert counts.sum() == 10 and counts.tolist() == [3, 2, 5]
-
-
 # --- SMOTE and its fall-backs -------------------------------------------------------------------
 
 
@@ -120,16 +112,18 @@ def test_integral_columns_stay_integral_and_in_range():
 
 def test_balance_reaches_targets_and_is_deterministic():
     features, labels, counts = imbalanced()
-    result = balance_with_smote(features, labels, counts, 0.5, 5, seed=9)
+    result = balance(features, labels, counts, "smote", 0.5, 5, seed=9)
     made = {label: int((result.labels == label).sum()) for label in counts}
     assert made == {"big": 0, "mid": 25, "tiny": 46, "one": 49}
     fell_back = {entry["intent"] for entry in result.report if entry["fell_back"]}
     assert fell_back == {"tiny", "one"}
-    again = balance_with_smote(features, labels, counts, 0.5, 5, seed=9)
+    again = balance(features, labels, counts, "smote", 0.5, 5, seed=9)
     assert np.array_equal(result.features, again.features) and result.sources == again.sources
-    frame = synthetic_frame(result, FEATURES)
-    assert frame["example_id"].is_unique and len(frame) == 120
-    assert set(frame["synthesis_method"]) == {"smote", "random_oversample"}
+    ids = [f"msg-{i:04d}" for i in range(len(labels))]
+    table = added_table(result, ids, ["text"] * len(ids), ["email"] * len(ids), ["en-US"] * len(ids), FEATURES)
+    example_ids = table.column("example_id").to_pylist()
+    assert len(set(example_ids)) == len(example_ids) == 120
+    assert set(table.column("synthesis_method").to_pylist()) == {"smote", "random_oversample"}
 
 
 @pytest.mark.parametrize("method", ["random_oversample", "smote", "smotenc", "adasyn", "borderline_smote"])

@@ -95,25 +95,35 @@ def test_card_is_consistent_with_the_manifest(default_build):
     assert versions == manifest["package_versions"]
 
 
+def metrics_disagreements(manifest: dict, samples: dict) -> list[str]:
+    """Every count of the metrics file that differs from (or is missing for) the manifest's, one line each."""
+    expected = {("privacy_curation_dataset_info", frozenset({("dataset_version", manifest["dataset_version"])})): 1.0}
+    for split, count in manifest["counts_by_split"].items():
+        expected[("privacy_curation_export_rows", frozenset({("split", split)}))] = count
+        synthetic = manifest["synthetic_counts_by_split"][split]
+        expected[("privacy_curation_export_synthetic_rows", frozenset({("split", split)}))] = synthetic
+        for intent, intent_count in manifest["counts_by_split_and_intent"][split].items():
+            expected[("privacy_curation_export_intent_rows", frozenset({("split", split), ("intent", intent)}))] = (
+                intent_count
+            )
+    for record, counts in manifest["row_accounting"].items():
+        labels = frozenset({("record_type", record.removesuffix("s"))})
+        expected[("privacy_curation_raw_rows", labels)] = counts["raw"]
+        expected[("privacy_curation_kept_rows", labels)] = counts["kept"]
+        expected[("privacy_curation_duplicate_rows", labels)] = counts["duplicates"]
+        for reason, count in counts["quarantined_by_reason"].items():
+            expected[("privacy_curation_quarantined_rows", labels | {("reason", reason)})] = count
+    return [
+        f"{family} {dict(labels)}: metrics {samples.get((family, labels))}, manifest {value}"
+        for (family, labels), value in expected.items()
+        if samples.get((family, labels)) != value
+    ]
+
+
 def test_metrics_are_consistent_with_the_manifest(default_build):
     manifest = json.loads(default_build.manifest.read_text())
     samples = parse_metrics(metrics_of(default_build))
-    assert samples[("privacy_curation_dataset_info", frozenset({("dataset_version", manifest["dataset_version"])}))]
-    for split, count in manifest["counts_by_split"].items():
-        assert samples[("privacy_curation_export_rows", frozenset({("split", split)}))] == count
-        synthetic = manifest["synthetic_counts_by_split"][split]
-        assert samples[("privacy_curation_export_synthetic_rows", frozenset({("split", split)}))] == synthetic
-        for intent, intent_count in manifest["counts_by_split_and_intent"][split].items():
-            key = ("privacy_curation_export_intent_rows", frozenset({("split", split), ("intent", intent)}))
-            assert samples[key] == intent_count
-    for record, expected in manifest["row_accounting"].items():
-        labels = frozenset({("record_type", record.removesuffix("s"))})
-        assert samples[("privacy_curation_raw_rows", labels)] == expected["raw"]
-        assert samples[("privacy_curation_kept_rows", labels)] == expected["kept"]
-        assert samples[("privacy_curation_duplicate_rows", labels)] == expected["duplicates"]
-        for reason, count in expected["quarantined_by_reason"].items():
-            key = ("privacy_curation_quarantined_rows", labels | {("reason", reason)})
-            assert samples[key] == count
+    assert metrics_disagreements(manifest, samples) == []
     layers = {dict(labels)["layer"] for family, labels in samples if family == TIMING_FAMILIES[0]}
     assert {"staging", "intermediate", "marts", "ml", "export"} <= layers
 
@@ -132,11 +142,15 @@ def test_card_is_byte_identical_and_metrics_differ_only_in_timing(default_build,
 
 
 def test_the_consistency_check_catches_a_wrong_count(default_build):
+    """The check of test_metrics_are_consistent_with_the_manifest, fed a metrics file with one wrong
+    count (the test split's rows with a digit put in front), names that count and nothing else."""
     manifest = json.loads(default_build.manifest.read_text())
-    samples = parse_metrics(metrics_of(default_build).replace('{split="test"} ', '{split="test"} 1', 1))
-    assert (
-        samples[("privacy_curation_export_rows", frozenset({("split", "test")}))] != manifest["counts_by_split"]["test"]
-    )
+    text = metrics_of(default_build)
+    sample = '\nprivacy_curation_export_rows{split="test"} '
+    assert sample in text
+    wrong = text.replace(sample, sample + "1", 1)
+    found = metrics_disagreements(manifest, parse_metrics(wrong))
+    assert len(found) == 1 and found[0].startswith("privacy_curation_export_rows {'split': 'test'}"), found
 
 
 # a second var set: balancing that lowers labels, and a stricter near-duplicate threshold

@@ -13,10 +13,10 @@ import pytest
 from privacy_curation.sampling import (
     STRATEGIES,
     check_strategy,
-    largest_remainder,
     parse_label_caps,
     sample_count,
     sample_pool,
+    stratum_quotas,
 )
 
 LABELS = ("billing", "billing", "billing", "refund", "refund", "cancel")
@@ -156,22 +156,22 @@ def test_parse_label_caps_rejects_bad_values_naming_the_var(value):
         parse_label_caps(value, ["billing", "refund"])
 
 
-def test_largest_remainder_spreads_the_total_in_proportion():
-    assert largest_remainder(10, {"a": 5, "b": 3, "c": 2}) == {"a": 5, "b": 3, "c": 2}
+def test_stratum_quotas_spreads_the_total_in_proportion():
+    assert stratum_quotas(10, {"a": 5, "b": 3, "c": 2}) == {"a": 5, "b": 3, "c": 2}
     # exact shares 2.5, 1.5, 1.0: the one row left goes to the tie broken by name
-    assert largest_remainder(5, {"a": 5, "b": 3, "c": 2}) == {"a": 3, "b": 1, "c": 1}
-    assert largest_remainder(5, {"c": 5, "b": 3, "a": 2}) == {"c": 2, "b": 2, "a": 1}
-    assert largest_remainder(100, {"a": 1, "b": 2}) == {"a": 1, "b": 2}
-    assert largest_remainder(0, {"a": 1, "b": 2}) == {"a": 0, "b": 0}
-    assert largest_remainder(3, {"a": 0, "b": 0}) == {"a": 0, "b": 0}
-    assert largest_remainder(3, {}) == {}
+    assert stratum_quotas(5, {"a": 5, "b": 3, "c": 2}) == {"a": 3, "b": 1, "c": 1}
+    assert stratum_quotas(5, {"c": 5, "b": 3, "a": 2}) == {"c": 2, "b": 2, "a": 1}
+    assert stratum_quotas(100, {"a": 1, "b": 2}) == {"a": 1, "b": 2}
+    assert stratum_quotas(0, {"a": 1, "b": 2}) == {"a": 0, "b": 0}
+    assert stratum_quotas(3, {"a": 0, "b": 0}) == {"a": 0, "b": 0}
+    assert stratum_quotas(3, {}) == {}
 
 
-def test_largest_remainder_sums_to_the_total_and_stays_within_one_row():
+def test_stratum_quotas_sums_to_the_total_and_stays_within_one_row():
     sizes = {"a": 501, "b": 302, "c": 97, "d": 60, "e": 1}
     pool = sum(sizes.values())
     for total in range(0, pool + 5):
-        counts = largest_remainder(total, sizes)
+        counts = stratum_quotas(total, sizes)
         assert sum(counts.values()) == min(total, pool)
         for name, size in sizes.items():
             assert 0 <= counts[name] <= size
@@ -251,7 +251,7 @@ def test_stratified_keeps_every_stratum_within_one_row(size):
     got = count_by(POOL, chosen, "strata")
     for stratum, members in strata.items():
         assert abs(got[stratum] - total * members / len(POOL["keys"])) < 1
-    assert {s: got[s] for s in strata} == largest_remainder(total, strata)
+    assert {s: got[s] for s in strata} == stratum_quotas(total, strata)
 
 
 def test_stratified_rows_inside_a_stratum_change_with_the_seed():
@@ -352,7 +352,7 @@ def test_per_label_is_proportional_to_the_strata_inside_a_label():
         label_size = sum(sizes.values())
         for stratum, n in sizes.items():
             assert abs(got[(label, stratum)] - cap * n / label_size) < 1
-        assert {s: got[(label, s)] for s in sizes} == largest_remainder(cap, sizes)
+        assert {s: got[(label, s)] for s in sizes} == stratum_quotas(cap, sizes)
 
 
 def test_per_label_without_caps_keeps_every_row():
