@@ -22,33 +22,31 @@
         {%- endif -%}
     {%- endfor -%}
 
-    {%- set blockers = [] -%}
-    {%- set not_built = export_ids | reject('in', statuses) | map('replace', 'model.' ~ project_name ~ '.', '')
-        | sort | list -%}
-    {%- if not_built -%}
-        {%- do blockers.append('not built by this invocation: ' ~ not_built | join(', ')) -%}
-    {%- endif -%}
-    {%- set model_errors = [] -%}
-    {%- for unique_id in export_ids | sort if unique_id in statuses and statuses[unique_id] != 'success' -%}
-        {%- do model_errors.append(unique_id.split('.')[-1] ~ ' ' ~ statuses[unique_id]) -%}
-    {%- endfor -%}
-    {%- if model_errors -%}
-        {%- do blockers.append('export model(s) not written: ' ~ model_errors | join(', ')) -%}
-    {%- endif -%}
-    {%- set failed_tests = [] -%}
-    {%- set untested = [] -%}
-    {%- for unique_id in test_ids | sort -%}
-        {%- if unique_id not in statuses or statuses[unique_id] == 'skipped' -%}
-            {%- do untested.append(unique_id) -%}
-        {%- elif statuses[unique_id] not in ('pass', 'warn') -%}
-            {%- do failed_tests.append(graph.nodes[unique_id].name ~ ' ' ~ statuses[unique_id]) -%}
+    {%- set failed = [] -%}
+    {%- set skipped = [] -%}
+    {%- set not_run = [] -%}
+    {%- for unique_id in (export_ids + test_ids) | sort -%}
+        {%- set status = statuses.get(unique_id) -%}
+        {%- if status is none -%}
+            {%- do not_run.append(graph.nodes[unique_id].name) -%}
+        {%- elif status == 'skipped' -%}
+            {%- do skipped.append(graph.nodes[unique_id].name) -%}
+        {%- elif status not in ('success', 'pass', 'warn') -%}
+            {%- do failed.append(graph.nodes[unique_id].name ~ ' (' ~ status ~ ')') -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- if failed_tests -%}
-        {%- do blockers.append(failed_tests | length ~ ' test(s) on the export failed: ' ~ failed_tests | join(', ')) -%}
+    {%- set blockers = [] -%}
+    {%- if failed -%}
+        {%- do blockers.append(failed | length ~ ' export model(s) or test(s) failed: ' ~ failed | join(', ')) -%}
     {%- endif -%}
-    {%- if untested -%}
-        {%- do blockers.append(untested | length ~ ' test(s) on the export did not run (use dbt build)') -%}
+    {%- if skipped -%}
+        {%- do blockers.append(skipped | length ~ ' export model(s) or test(s) skipped') -%}
+    {%- endif -%}
+    {%- if not_run -%}
+        {%- do blockers.append(
+            not_run | length ~ ' export model(s) or test(s) not run by this invocation (publishing takes a '
+            ~ 'dbt build of all of them), such as ' ~ not_run[:3] | join(', ')
+        ) -%}
     {%- endif -%}
     {#- a build that fails anywhere publishes nothing new -#}
     {%- set other_failures = [] -%}
