@@ -135,7 +135,8 @@ def test_a_failed_export_test_publishes_nothing_and_a_good_build_publishes(copie
     assert leaked == 1
     assert f"'{staging / PARQUET}'" in view_reads(copied_build, "curated_training_data")
     log = (copied_build.work_dir / "logs" / "dbt.log").read_text(encoding="utf-8")
-    assert "Export NOT published: 1 export model(s) or test(s) failed: dbt_expectations_expect_column_values_to_not_match" in log
+    failed_test = "dbt_expectations_expect_column_values_to_not_match_regex_list_curated_training_data_text"
+    assert f"Export NOT published: 1 export model(s) or test(s) failed: {failed_test}" in log
 
     with duckdb.connect(str(copied_build.database)) as connection:
         connection.execute("update curated_messages set message_text = ? where message_id = ?", original[::-1])
