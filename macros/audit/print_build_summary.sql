@@ -19,10 +19,13 @@
         ) -%}
         {%- set failed = results | map(attribute='status') | map('string')
             | select('in', ['error', 'fail', 'runtime error']) | list | length -%}
+        {%- set published = not export_publish_blockers(results).blockers -%}
         {%- set lines = [
             '',
-            'Build summary' ~ (' (' ~ failed ~ ' node(s) failed: do not hand this export over)' if failed else ''),
-            '  exports:  ' ~ export_location('') ~ ' (curated_training_data.parquet, .manifest.json, DATASET_CARD.md, metrics.prom)',
+            'Build summary' ~ (' (' ~ failed ~ ' node(s) failed)' if failed else ''),
+            '  exports:  ' ~ export_location('') ~ ' (curated_training_data.parquet, .manifest.json, DATASET_CARD.md, metrics.prom)'
+            ~ (' published' if published else ' NOT published: the previous export stays; this build\'s files are in '
+                ~ export_staging_location('')),
             '  database: ' ~ target.path,
         ] -%}
         {%- for row in counts -%}

@@ -69,6 +69,6 @@
                 line,
             from timing_lines
         {%- endset -%}
-        {%- do run_query(copy_lines_to_file(lines_query, export_location('metrics.prom'))) -%}
+        {%- do run_query(copy_lines_to_file(lines_query, export_staging_location('metrics.prom'))) -%}
     {%- endif -%}
 {%- endmacro %}

@@ -1,4 +1,4 @@
-{{ config(location=export_location("curated_training_data.parquet"), format="parquet") }}
+{{ config(location=export_staging_location("curated_training_data.parquet"), format="parquet") }}
 
 -- The training set handed to the model-training pipeline: one row per example. Real messages of
 -- the three splits (less the train rows the balancer removed) plus, in train only, the rows the

@@ -1,6 +1,6 @@
 -- noqa: disable=ST03, LT02
 -- (sqlfluff cannot parse the DuckDB struct literal below, so it misreads the CTEs that follow it)
-{{ config(location=export_location('curated_training_data.manifest.json'), format='json') }}
+{{ config(location=export_staging_location('curated_training_data.manifest.json'), format='json') }}
 
 -- The manifest written beside the export: counts by split and intent, the vars used, package
 -- versions, the sha256 of the Parquet file and the accounting of every raw row. One JSON object,
@@ -125,7 +125,7 @@ final as (
         'curated_training_data' as dataset_name,
         (select any_value(dataset_version) from export) as dataset_version,
         'curated_training_data.parquet' as parquet_file,
-        (select sha256(content) from read_blob('{{ export_location("curated_training_data.parquet") }}'))
+        (select sha256(content) from read_blob('{{ export_staging_location("curated_training_data.parquet") }}'))
             as parquet_sha256,
         (select count(*) from export) as row_count,
         (select map_from_entries(list((split, example_count) order by split)) from split_counts)

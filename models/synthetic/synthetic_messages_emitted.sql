@@ -88,38 +88,73 @@ paraphrase_draws as (
 
 ),
 
+{#- A capitalised word (a name, a greeting) and the three words before one are protected: they keep
+    their letters and their place. An edit there breaks the cue the redactor reads ("my name is",
+    "Bonjour Arjun") or cuts a name apart ("Nina, Patel"): the name survives in one copy only and
+    the pair stops matching. #}
+
+paraphrase_protection as (
+
+    select
+        *,
+        list_transform(
+            range(1, len(words) + 1),
+            lambda word_position: list_bool_or(list_transform(
+                range(word_position, least(word_position + 3, len(words)) + 1),
+                lambda near_position: regexp_matches(words[near_position], '^\W*\p{Lu}')
+            ))
+        ) as is_protected,
+    from paraphrase_draws
+
+),
+
 {#- Word edits: 0 delete, 1 insert a filler word before, 2 typo (two letters swapped), 3 swap with
     the next word, 4 punctuation added or dropped, 5 upper case (only noise once lower-cased). One
-    word, drawn, always gets one of the first five, so that no paraphrase is an exact copy; words
-    with digits only ever get punctuation (4). #}
+    word, drawn, always gets one of the first five, so that no paraphrase is an exact copy; a drawn
+    word that is protected hands that edit to the last word, which gets punctuation only (a comma
+    after the last word of a message cuts no name apart). Words with digits only ever get
+    punctuation (4), and a word is never swapped with a protected one. #}
+
+paraphrase_targets as (
+
+    select
+        *,
+        is_protected[forced_position::bigint] as is_edit_handed_over,
+        case when is_protected[forced_position::bigint] then len(words) else forced_position end as edited_position,
+    from paraphrase_protection
+
+),
 
 paraphrase_operations as (
 
     select
         *,
         list_transform(range(1, len(words) + 1), lambda word_position: case
+            when word_position = edited_position and is_edit_handed_over then 4
             -- a word with digits is only ever punctuated: a typo, a deletion or a swap in a digit
             -- group can turn a decoy into a Luhn-valid card number
-            when regexp_matches(words[word_position], '\d') and word_position = forced_position then 4
+            when regexp_matches(words[word_position], '\d') and word_position = edited_position then 4
             when
                 regexp_matches(words[word_position], '\d')
                 and (word_draws[word_position] >> 24) % 6 in (0, 2, 3)
                 then -1
-            -- a capitalised word (a name, a greeting) and the three words before one keep their
-            -- letters and their place: an edit there breaks the cue the redactor reads ("my name
-            -- is", "Bonjour Arjun"), the name survives in one copy only and the pair stops matching
+            when is_protected[word_position] then -1
             when
-                list_bool_or(list_transform(
-                    range(word_position, least(word_position + 3, len(words)) + 1),
-                    lambda near_position: regexp_matches(words[near_position], '^\W*\p{Lu}')
-                ))
-                then case when word_position = forced_position then 4 else -1 end
-            when word_position = forced_position then (word_draws[word_position] >> 24) % 5
+                word_position = edited_position
+                and (word_draws[word_position] >> 24) % 5 = 3
+                and coalesce(is_protected[word_position + 1], false)
+                then 4
+            when word_position = edited_position then (word_draws[word_position] >> 24) % 5
+            when
+                {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
+                and (word_draws[word_position] >> 24) % 6 = 3
+                and coalesce(is_protected[word_position + 1], false)
+                then 4
             when {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
                 then (word_draws[word_position] >> 24) % 6
             else -1
         end) as word_operations,
-    from paraphrase_draws
+    from paraphrase_targets
 
 ),
 
