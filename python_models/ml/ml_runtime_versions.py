@@ -1,8 +1,11 @@
 """One row per package of the runtime that shaped the export: its name and installed version."""
 
+import time
 from importlib import metadata
 
 import pandas as pd
+
+from privacy_curation.progress import log_progress
 
 PACKAGES = (
     "dbt-core",
@@ -18,7 +21,10 @@ PACKAGES = (
 
 
 def model(dbt, session):
+    started = time.perf_counter()
     dbt.config(materialized="table")
-    return pd.DataFrame(
+    versions = pd.DataFrame(
         {"package_name": list(PACKAGES), "package_version": [metadata.version(name) for name in PACKAGES]}
     )
+    # reads no table: 0 rows in
+    return log_progress("ml_runtime_versions", 0, started, versions)
