@@ -110,7 +110,9 @@ def main() -> int:
         "signatures": LocalPipelineExecutor(
             pipeline=[
                 reader(options.texts),
-                MinhashDedupSignature(output_folder=str(work / "signatures"), config=config, language=CharacterTokenizer()),
+                MinhashDedupSignature(
+                    output_folder=str(work / "signatures"), config=config, language=CharacterTokenizer()
+                ),
             ],
             tasks=tasks,
             workers=options.workers,
@@ -187,7 +189,8 @@ def main() -> int:
         ),
         work / "clusters.parquet",
     )
-    removed = sum((work / "remove" / f"{rank:06d}.remove").stat().st_size // 4 for rank in range(tasks) if (work / "remove" / f"{rank:06d}.remove").exists())
+    remove_files = [work / "remove" / f"{rank:06d}.remove" for rank in range(tasks)]
+    removed = sum(path.stat().st_size // 4 for path in remove_files if path.exists())
     kept = sum(pq.read_metadata(path).num_rows for path in (work / "kept").glob("*.parquet"))
     summary = {
         "documents": count,
