@@ -12,7 +12,7 @@ PRIVACY_OUTPUT_DIR ?= output
 
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: help install deps build evaluate test lint lint-python lint-sql pytest docs browser export bench clean
+.PHONY: help install deps build evaluate test lint lint-python lint-sql pytest docs browser export bench bench-env bench-sweep clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -69,8 +69,24 @@ export: install ## Hand the dataset over: copy Parquet, manifest and card to DES
 	@test -n "$(DEST)" || { echo "usage: make export DEST=<training project's data folder>"; exit 2; }
 	$(BIN)/python scripts/export_dataset.py "$(DEST)" --source "$(PRIVACY_OUTPUT_DIR)"
 
-bench: deps ## Benchmark the pipeline on ROWS synthetic messages (make bench ROWS=1000000)
+# The bench-only environment: datatrove, the benchmark's MinHash peer. `make build` never needs it; when
+# it cannot be installed (no registry), the bench runs without datatrove and says so.
+BENCH_VENV := .venv-bench
+SWEEP_ROWS ?= 100000 1000000 3000000 10000000
+
+$(BENCH_VENV)/bin/.installed: requirements-bench.txt
+	@{ $(PYTHON) -m venv $(BENCH_VENV) \
+		&& $(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.txt \
+		&& touch $@; } \
+		|| { rm -rf $(BENCH_VENV); echo "could not install $(BENCH_VENV): the bench runs without datatrove"; }
+
+bench-env: $(BENCH_VENV)/bin/.installed ## Create .venv-bench (datatrove, for the bench only)
+
+bench: deps bench-env ## Benchmark each layer on ROWS messages, datatrove side by side (make bench ROWS="100000 1000000")
 	$(BIN)/python scripts/bench.py --rows $(ROWS)
+
+bench-sweep: deps bench-env ## The bench at 100k, 1M, 3M and 10M messages (SWEEP_ROWS=...); appends bench/results.csv
+	$(BIN)/python scripts/bench.py --rows $(SWEEP_ROWS)
 
 clean: ## Remove dbt artefacts, the local database and exports (keeps .venv)
 	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal

@@ -1,11 +1,27 @@
-"""Benchmark the pipeline: generate N synthetic messages, build on a fresh database, time each layer.
+"""Benchmark the pipeline: for each size, a fresh database built layer by layer, each layer timed.
 
-    .venv/bin/python scripts/bench.py --rows 1000000 [--threads 2] [--keep DIR]
+    .venv/bin/python scripts/bench.py --rows 100000 [--rows-more 1000000 ...] [--threads 2] [--keep DIR]
+    make bench ROWS=100000            make bench ROWS="100000 1000000"            make bench-sweep
     .venv/bin/python scripts/bench.py --rows 1000000 --balance-methods all
 
-Runs `dbt seed` and `dbt run` in-process on a temporary database and output folder, then prints
-the wall time and rows/s of each layer (from dbt's run_results.json) and of the whole run, and the
-peak memory of the process.
+For each size (synthetic messages), on a new database and output folder:
+
+1. each layer (seed, synthetic, staging, intermediate, marts, reports, ml, export) is built by its
+   own `dbt seed` / `dbt run --select tag:<layer>` process: wall seconds and peak memory (resident
+   set of the process tree, sampled) per layer, printed as each finishes; tests excluded;
+2. `dbt test`, timed as its own step;
+3. the near-duplicate models alone (`near_duplicates`), re-run in their own process on the built
+   database, beside datatrove's MinHash deduplication (`near_duplicates_datatrove`, run by
+   scripts/bench_datatrove.py in the bench-only environment .venv-bench) on the same texts, with
+   the same shingle size and bands; both get near-duplicate recall and precision on the planted
+   pairs, measured as report_duplicate_quality measures ours;
+4. the cheap stages (`cheap_stages`: the node seconds of staging, of intermediate without the
+   near-duplicate models, of marts, of the split models and of export) beside one tuned DuckDB
+   query doing normalise, redact, exact dedup, features and split over the same raw rows
+   (`cheap_stages_floor`, scripts/bench_floor.py);
+
+then appends one row per size and step to bench/results.csv (--results), draws bench/results.png
+(--plot) from every row of the current commit in that file, and prints the ratios.
 
 With `--balance-methods` (`all` or a comma-separated list), the balancing model `ml_smote_examples`
 is then re-run alone once per method, each in its own `dbt run` process, and the script prints the
@@ -19,38 +35,427 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "src"))  # the project's library, as the dbt Python models see it
 
+from privacy_curation import benchmarking  # noqa: E402
 from privacy_curation.balancing import METHODS as BALANCE_METHODS  # noqa: E402
 
-LAYERS = ("seeds", "synthetic", "staging", "intermediate", "marts", "ml", "export")
+BENCH_PYTHON = PROJECT_DIR / ".venv-bench" / "bin" / "python"
+DBT = Path(sys.executable).with_name("dbt")
+# The first and the last model of the near-duplicate stage: the stage is every model on a path
+# from the first to the last (found in the manifest, so a model added in between is counted).
+NEAR_DUPLICATE_ENDS = ("int_message_texts_minhashed", "int_message_text_clusters")
+# The ML models that belong to the cheap stages (sampling and splitting, not balancing).
+SPLIT_MODELS = ("ml_stratification_keys", "ml_sampled_messages", "ml_split_assignments")
 
 
-def layer_of(unique_id: str, original_path: str) -> str:
-    """The layer a node belongs to, from its resource type and folder."""
-    if unique_id.startswith("seed."):
-        return "seeds"
-    parts = Path(original_path).parts
-    return parts[1] if len(parts) > 2 else parts[0]
+def project_vars() -> dict:
+    import yaml
+
+    return yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())["vars"]
 
 
-def run_dbt(args: list[str]) -> dict:
-    from dbt.cli.main import dbtRunner
+def dbt_command(args: list[str], vars_: dict, work: Path, name: str) -> list[str]:
+    return [
+        str(DBT),
+        *args,
+        "--vars",
+        json.dumps(vars_),
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        "--target-path",
+        str(work / f"target-{name}"),
+        "--log-path",
+        str(work / "logs"),
+    ]
 
-    result = dbtRunner().invoke([*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)])
-    if not result.success:
-        raise SystemExit(f"dbt {' '.join(args)} failed: {result.exception or 'see the log above'}")
-    return json.loads((PROJECT_DIR / "target" / "run_results.json").read_text())
+
+def run_results(work: Path, name: str) -> list[dict]:
+    path = work / f"target-{name}" / "run_results.json"
+    return json.loads(path.read_text())["results"] if path.exists() else []
+
+
+def near_duplicate_models(manifest: dict) -> list[str]:
+    """The models on a path from the first to the last near-duplicate model, by name."""
+    nodes = {uid: node for uid, node in manifest["nodes"].items() if node["resource_type"] == "model"}
+    by_name = {node["name"]: uid for uid, node in nodes.items()}
+    first, last = (by_name.get(name) for name in NEAR_DUPLICATE_ENDS)
+    if first is None or last is None:
+        raise SystemExit(f"the near-duplicate models {', '.join(NEAR_DUPLICATE_ENDS)} are not in the project")
+    parents = {uid: set(node["depends_on"].get("nodes", [])) for uid, node in nodes.items()}
+
+    def ancestors(uid: str) -> set[str]:
+        seen, pending = set(), [uid]
+        while pending:
+            for parent in parents.get(pending.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    pending.append(parent)
+        return seen
+
+    stage = {uid for uid in ancestors(last) if uid == first or first in ancestors(uid)} | {first, last}
+    return sorted(nodes[uid]["name"] for uid in stage)
+
+
+class SizeBench:
+    """The benchmark of one size: its work folder, environment and the rows it records."""
+
+    def __init__(self, rows: int, work: Path, threads: int, facts: dict, commit: str, datatrove_workers: int):
+        self.rows = rows
+        self.work = work
+        self.threads = threads
+        self.datatrove_workers = datatrove_workers
+        self.vars = {"synthetic_messages": rows}
+        self.database = work / "bench.duckdb"
+        self.env = {
+            **os.environ,
+            "PRIVACY_DUCKDB_PATH": str(self.database),
+            "PRIVACY_OUTPUT_DIR": str(work / "output"),
+            "DBT_THREADS": str(threads),
+        }
+        self.common = {
+            "git_commit": commit,
+            **facts,
+            "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "rows": rows,
+        }
+        self.records: list[dict] = []
+        self.node_seconds: dict[str, float] = {}
+        self.parsed: Path | None = None
+
+    def record(self, layer: str, seconds, peak, node_seconds=None, quality=None) -> dict:
+        row = {
+            **self.common,
+            "layer": layer,
+            "seconds": seconds,
+            "peak_rss_bytes": peak,
+            "node_seconds": node_seconds,
+            **{key: (quality or {}).get(key) for key in ("near_recall", "near_precision")},
+        }
+        self.records.append(row)
+        return row
+
+    def say(self, layer: str, seconds: float, peak: int | None, detail: str = "") -> None:
+        memory = f"{peak / 2**30:7.2f} GiB" if peak else f"{'':>11}"
+        print(f"[{self.rows:,}] {layer:<26}{seconds:>9.1f} s  {memory}  {detail}", flush=True)
+
+    def dbt_step(self, layer: str, args: list[str]) -> tuple[benchmarking.Measured, list[dict]]:
+        # dbt's partial parse file of the previous step: each step then skips re-parsing the unchanged
+        # project (dbt checks the file against the project, vars and profile, and parses again if stale)
+        target = self.work / f"target-{layer}"
+        target.mkdir(exist_ok=True)
+        if self.parsed is not None and self.parsed.exists():
+            shutil.copyfile(self.parsed, target / "partial_parse.msgpack")
+        measured = benchmarking.run_measured(
+            dbt_command(args, self.vars, self.work, layer), self.work / "logs" / f"{layer}.out", self.env, PROJECT_DIR
+        )
+        results = run_results(self.work, layer)
+        self.parsed = target / "partial_parse.msgpack"
+        return measured, results
+
+    def fail(self, layer: str) -> None:
+        log = (self.work / "logs" / f"{layer}.out").read_text().splitlines()
+        print("\n".join(log[-30:]), file=sys.stderr)
+        raise SystemExit(f"{layer} failed at {self.rows:,} rows: see {self.work / 'logs'}")
+
+    def build(self) -> None:
+        """Every layer in its own dbt process, then the check that every model and seed was built."""
+        built = set()
+        for layer in benchmarking.LAYERS:
+            args = ["seed"] if layer == "seed" else ["run", "--select", f"tag:{layer}"]
+            measured, results = self.dbt_step(layer, args)
+            if measured.returncode != 0:
+                self.fail(layer)
+            seconds = sum(result["execution_time"] for result in results)
+            for result in results:
+                self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
+                built.add(result["unique_id"])
+            self.record(layer, measured.seconds, measured.peak_rss_bytes, seconds)
+            detail = f"{len(results)} nodes, {seconds:.1f} s in nodes"
+            self.say(layer, measured.seconds, measured.peak_rss_bytes, detail)
+        manifest = json.loads((self.work / "target-export" / "manifest.json").read_text())
+        expected = {
+            uid
+            for uid, node in manifest["nodes"].items()
+            if node["resource_type"] in ("model", "seed") and node["config"].get("enabled", True)
+        }
+        missing = sorted(expected - built)
+        if missing:
+            raise SystemExit(f"no layer built {', '.join(missing)}: give each model one of the layer tags")
+        self.manifest = manifest
+        layer_rows = [row for row in self.records if row["layer"] in benchmarking.LAYERS]
+        total = sum(row["seconds"] for row in layer_rows)
+        peak = max(row["peak_rss_bytes"] for row in layer_rows)
+        self.record("build", total, peak, sum(row["node_seconds"] for row in layer_rows))
+        self.say("build (all layers)", total, peak)
+
+    def test(self) -> None:
+        measured, results = self.dbt_step("test", ["test"])
+        failing = [result["unique_id"] for result in results if result["status"] in ("fail", "error")]
+        self.record("test", measured.seconds, measured.peak_rss_bytes, sum(r["execution_time"] for r in results))
+        detail = f"{len(results)} tests" + (f", {len(failing)} failing or erroring" if failing else ", all pass")
+        self.say("test", measured.seconds, measured.peak_rss_bytes, detail)
+        for unique_id in failing[:20]:
+            print(f"    not passing: {unique_id}", flush=True)
+
+    def near_duplicates(self, project: dict) -> dict:
+        """Our near-duplicate models alone, in their own process; then their quality."""
+        models = near_duplicate_models(self.manifest)
+        measured, results = self.dbt_step("near_duplicates", ["run", "--select", *models])
+        if measured.returncode != 0:
+            self.fail("near_duplicates")
+        node_seconds = sum(result["execution_time"] for result in results)
+        quality = self.quality_of_ours(project)
+        row = self.record("near_duplicates", measured.seconds, measured.peak_rss_bytes, node_seconds, quality)
+        self.say(
+            "near_duplicates (ours)",
+            measured.seconds,
+            measured.peak_rss_bytes,
+            f"{len(models)} models, {node_seconds:.1f} s in nodes; " + quality_text(quality),
+        )
+        return row
+
+    def connect(self):
+        import duckdb
+
+        return duckdb.connect(str(self.database), read_only=True)
+
+    def quality_of_ours(self, project: dict) -> dict:
+        with self.connect() as connection:
+            define_measured_messages(connection)
+            connection.sql(
+                "create temp view our_clusters as select text_key, cluster_key from int_message_text_clusters"
+            )
+            connection.sql(
+                "create temp view our_pairs as select text_key_a, text_key_b from int_message_text_pairs_verified"
+            )
+            quality = benchmarking.duplicate_quality(
+                connection,
+                "measured_messages",
+                "our_clusters",
+                "our_pairs",
+                project["near_duplicate_threshold"],
+                project["near_duplicate_shingle_size"],
+            )
+            quality["texts"], quality["removed"] = connection.sql(
+                "select (select count(*) from int_message_texts_minhashed), count(*) - count(distinct cluster_key) "
+                "from int_message_text_clusters"
+            ).fetchall()[0]
+            reported = dict(
+                connection.sql("select metric, value from report_duplicate_quality where slice = 'near'").fetchall()
+            )
+        quality["reported_recall"], quality["reported_precision"] = reported.get("recall"), reported.get("precision")
+        return quality
+
+    def export_inputs(self, project: dict) -> tuple[Path, Path]:
+        """The texts of the near-duplicate stage and the raw message rows, as Parquet (not timed)."""
+        texts, raw = self.work / "near_duplicate_texts.parquet", self.work / "raw_messages.parquet"
+        shortest = int(project["near_duplicate_shingle_size"]) + int(project["near_duplicate_min_shingles"]) - 1
+        with self.connect() as connection:
+            connection.execute(f"""
+                copy (
+                    select md5(message_text_match) as text_key, message_text_match as text,
+                    from (
+                        select distinct message_text_match from int_messages_validated
+                        where rejection_reason is null and length(message_text_match) >= {shortest}
+                    )
+                    order by text_key
+                ) to '{texts}' (format parquet)
+            """)
+            connection.execute(f"""
+                copy (
+                    select message_id, message_text as text, channel, locale, created_at,
+                    from int_messages_unioned
+                ) to '{raw}' (format parquet)
+            """)
+        return texts, raw
+
+    def datatrove(self, project: dict, texts: Path) -> dict | None:
+        if not BENCH_PYTHON.exists():
+            print(
+                f"[{self.rows:,}] near_duplicates_datatrove  skipped: {BENCH_PYTHON} is missing "
+                "(`make bench` creates it from requirements-bench.txt)",
+                flush=True,
+            )
+            return None
+        folder = self.work / "datatrove"
+        shutil.rmtree(folder, ignore_errors=True)
+        command = [
+            str(BENCH_PYTHON),
+            str(PROJECT_DIR / "scripts" / "bench_datatrove.py"),
+            "--texts",
+            str(texts),
+            "--work",
+            str(folder),
+            "--shingle-size",
+            str(project["near_duplicate_shingle_size"]),
+            "--bands",
+            str(project["near_duplicate_bands"]),
+            "--rows-per-band",
+            str(project["near_duplicate_rows_per_band"]),
+            "--workers",
+            str(self.datatrove_workers),
+        ]
+        measured = benchmarking.run_measured(command, self.work / "logs" / "datatrove.out", cwd=self.work)
+        if measured.returncode != 0:
+            self.fail("datatrove")
+        summary = json.loads((folder / "datatrove.json").read_text())
+        with self.connect() as connection:
+            define_measured_messages(connection)
+            connection.sql(f"""
+                create temp view documents as
+                select text_key, row_number() over (order by text_key) - 1 as document,
+                from read_parquet('{texts}')
+            """)
+            connection.sql(f"""
+                create temp view datatrove_clusters as
+                select documents.text_key, min(documents.text_key) over (partition by members.cluster) as cluster_key,
+                from read_parquet('{folder / "clusters.parquet"}') as members
+                inner join documents on members.document = documents.document
+            """)
+            connection.sql(f"""
+                create temp view datatrove_pairs as
+                select a.text_key as text_key_a, b.text_key as text_key_b,
+                from read_parquet('{folder / "pairs.parquet"}') as pairs
+                inner join documents as a on pairs.document_a = a.document
+                inner join documents as b on pairs.document_b = b.document
+            """)
+            quality = benchmarking.duplicate_quality(
+                connection,
+                "measured_messages",
+                "datatrove_clusters",
+                "datatrove_pairs",
+                project["near_duplicate_threshold"],
+                project["near_duplicate_shingle_size"],
+            )
+        quality["texts"], quality["removed"] = summary["documents"], summary["removed"]
+        stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in summary["stage_seconds"].items())
+        row = self.record(
+            "near_duplicates_datatrove",
+            measured.seconds,
+            measured.peak_rss_bytes,
+            sum(summary["stage_seconds"].values()),
+            quality,
+        )
+        self.say(
+            "near_duplicates_datatrove",
+            measured.seconds,
+            measured.peak_rss_bytes,
+            f"stages {stages} s; " + quality_text(quality),
+        )
+        return row
+
+    def cheap_stages(self, raw: Path) -> tuple[dict, dict]:
+        """Our cheap stages (node seconds) beside the floor query over the same raw rows."""
+        near = set(near_duplicate_models(self.manifest))
+        layer_of = {
+            node["name"]: next((tag for tag in node["tags"] if tag in benchmarking.LAYERS), None)
+            for node in self.manifest["nodes"].values()
+            if node["resource_type"] == "model"
+        }
+        ours = sum(
+            seconds
+            for name, seconds in self.node_seconds.items()
+            if name not in near
+            and (layer_of.get(name) in ("staging", "intermediate", "marts", "export") or name in SPLIT_MODELS)
+        )
+        ours_row = self.record("cheap_stages", ours, None, ours)
+        self.say("cheap_stages (ours)", ours, None, "node seconds of staging, intermediate, marts, split, export")
+        command = [
+            sys.executable,
+            str(PROJECT_DIR / "scripts" / "bench_floor.py"),
+            "--raw",
+            str(raw),
+            "--output",
+            str(self.work / "floor.parquet"),
+            "--threads",
+            str(self.threads),
+        ]
+        measured = benchmarking.run_measured(command, self.work / "logs" / "floor.out")
+        if measured.returncode != 0:
+            self.fail("floor")
+        floor_row = self.record("cheap_stages_floor", measured.seconds, measured.peak_rss_bytes)
+        self.say("cheap_stages_floor", measured.seconds, measured.peak_rss_bytes, "one tuned DuckDB query")
+        return ours_row, floor_row
+
+
+def define_measured_messages(connection) -> None:
+    """The synthetic messages that reach deduplication, with their ground truth (temp view)."""
+    connection.sql("""
+        create temp view measured_messages as
+        select
+            deduplicated.message_id,
+            md5(deduplicated.message_text_match) as text_key,
+            truth.planted_match_text,
+            truth.duplicate_of_message_id,
+            truth.duplicate_kind,
+            truth.is_countable_duplicate,
+        from int_messages_deduplicated as deduplicated
+        inner join synthetic_ground_truth as truth on deduplicated.message_id = truth.message_id
+        where deduplicated.message_source = 'synthetic'
+    """)
+
+
+def quality_text(quality: dict) -> str:
+    def figure(value):
+        return "n/a" if value is None else f"{value:.4f}"
+
+    return (
+        f"near recall {figure(quality['near_recall'])} ({quality['near_recall_support']:,} planted pairs), "
+        f"precision {figure(quality['near_precision'])} ({quality['near_precision_support']:,} pairs), "
+        f"texts removed {quality['removed']:,} of {quality['texts']:,}"
+    )
+
+
+def ratio(numerator, denominator) -> str:
+    return f"{numerator / denominator:.2f}x" if numerator and denominator else "n/a"
+
+
+def print_ratios(rows: int, ours: dict, peer: dict | None, cheap: dict, floor: dict) -> None:
+    print(f"\n[{rows:,}] ratios (ours / peer)", flush=True)
+    if peer is None:
+        print("  near duplicates, ours / datatrove: skipped (no .venv-bench)")
+    else:
+        print(
+            f"  near duplicates, ours / datatrove: time {ratio(ours['seconds'], peer['seconds'])}, "
+            f"peak memory {ratio(ours['peak_rss_bytes'], peer['peak_rss_bytes'])}"
+        )
+    print(f"  cheap stages, ours / floor query: time {ratio(cheap['seconds'], floor['seconds'])}\n", flush=True)
+
+
+def bench_size(rows: int, options, facts: dict, commit: str) -> list[dict]:
+    work = (options.keep / str(rows)) if options.keep else Path(tempfile.mkdtemp(prefix=f"privacy-bench-{rows}-"))
+    if options.keep and work.exists():
+        shutil.rmtree(work)  # a fresh database for every size
+    work.mkdir(parents=True)
+    (work / "output").mkdir()
+    print(f"\nbenchmark: {rows:,} synthetic messages, {options.threads} threads, work dir {work}", flush=True)
+    size = SizeBench(rows, work, options.threads, facts, commit, options.datatrove_workers)
+    project = project_vars()
+    started = time.perf_counter()
+    size.build()
+    if not options.skip_tests:
+        size.test()
+    ours = size.near_duplicates(project)
+    texts, raw = size.export_inputs(project)
+    peer = None if options.no_datatrove else size.datatrove(project, texts)
+    cheap, floor = size.cheap_stages(raw)
+    print_ratios(rows, ours, peer, cheap, floor)
+    print(f"[{rows:,}] done in {time.perf_counter() - started:.0f} s", flush=True)
+    if options.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return size.records
 
 
 def run_models_in_child(models: tuple[str, ...], vars_: dict, work: Path, name: str) -> dict:
@@ -114,15 +519,22 @@ def count_changes(database: Path) -> dict[str, tuple[int, int]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, required=True, help="synthetic messages to generate")
+    parser.add_argument("--rows", type=int, nargs="+", required=True, help="synthetic messages, one or more sizes")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="keep the database and exports in this folder")
+    parser.add_argument("--keep", type=Path, help="keep each size's database and exports in DIR/<rows>")
+    parser.add_argument("--results", type=Path, default=PROJECT_DIR / "bench" / "results.csv")
+    parser.add_argument("--plot", type=Path, default=PROJECT_DIR / "bench" / "results.png")
+    parser.add_argument("--no-datatrove", action="store_true", help="leave datatrove out")
+    parser.add_argument("--skip-tests", action="store_true", help="leave the `dbt test` step out")
+    parser.add_argument("--datatrove-workers", type=int, help="datatrove's worker processes (default: --threads)")
     parser.add_argument(
         "--balance-methods",
         help="after the build, time the balancing model alone for each method: 'all' or a comma-separated list",
     )
     parser.add_argument(
-        "--reuse", action="store_true", help="with --keep: reuse the database already built there, skip the build"
+        "--reuse",
+        action="store_true",
+        help="with --keep and --balance-methods: reuse the database already built in DIR/<rows>, skip the build",
     )
     parser.add_argument(
         "--inflate-curated",
@@ -138,59 +550,30 @@ def main() -> int:
         unknown = sorted(set(methods) - set(BALANCE_METHODS))
         if unknown:
             parser.error(f"unknown balance method(s): {', '.join(unknown)}")
-    if options.reuse and options.keep is None:
-        parser.error("--reuse needs --keep DIR")
-
-    work = Path(tempfile.mkdtemp(prefix="privacy-bench-")) if options.keep is None else options.keep
-    work.mkdir(parents=True, exist_ok=True)
-    os.environ["PRIVACY_DUCKDB_PATH"] = str(work / "bench.duckdb")
-    os.environ["PRIVACY_OUTPUT_DIR"] = str(work / "output")
-    os.environ["DBT_THREADS"] = str(options.threads)
-    (work / "output").mkdir(exist_ok=True)
+        if len(options.rows) != 1:
+            parser.error("--balance-methods takes one size")
+    if options.reuse and (options.keep is None or not methods):
+        parser.error("--reuse needs --keep DIR and --balance-methods")
+    options.datatrove_workers = options.datatrove_workers or options.threads
+    if methods and options.keep is None:
+        options.keep = Path(tempfile.mkdtemp(prefix="privacy-bench-"))
     os.chdir(PROJECT_DIR)
-    vars_json = json.dumps({"synthetic_messages": options.rows})
 
-    if options.reuse:
-        return bench_balancing(methods, options.rows, work, options.inflate_curated)
-    started = time.perf_counter()
-    seed_results = run_dbt(["seed", "--quiet", "--vars", vars_json])
-    run_results = run_dbt(["run", "--quiet", "--vars", vars_json])
-    total = time.perf_counter() - started
-
-    manifest = json.loads((PROJECT_DIR / "target" / "manifest.json").read_text())
-    nodes = {**manifest["nodes"]}
-    seconds: dict[str, float] = defaultdict(float)
-    for result in seed_results["results"] + run_results["results"]:
-        node = nodes.get(result["unique_id"], {})
-        seconds[layer_of(result["unique_id"], node.get("original_file_path", "models/x/y"))] += result["execution_time"]
-
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nbenchmark: {options.rows:,} synthetic messages, {options.threads} threads, work dir {work}")
-    print(f"{'layer':<14}{'seconds':>10}{'rows/s':>14}")
-    for layer in LAYERS:
-        if layer in seconds:
-            rate = options.rows / seconds[layer] if seconds[layer] > 0 else float("inf")
-            print(f"{layer:<14}{seconds[layer]:>10.1f}{rate:>14,.0f}")
-    print(f"{'total (wall)':<14}{total:>10.1f}{options.rows / total:>14,.0f}")
-    print(f"peak memory of the dbt process: {peak_mb:,.0f} MB")
-    export = work / "output" / "curated_training_data.parquet"
-    if export.exists():
-        print(f"export: {export} ({export.stat().st_size / 1e6:,.1f} MB)")
+    if not options.reuse:
+        facts, commit = benchmarking.machine_facts(), benchmarking.git_commit(PROJECT_DIR)
+        for rows in options.rows:
+            records = bench_size(rows, options, facts, commit)
+            benchmarking.append_results(options.results, records)
+            print(f"results: {options.results} (+{len(records)} rows)", flush=True)
+        benchmarking.plot_results(options.results, options.plot, commit)
+        print(f"plot: {options.plot}", flush=True)
     if methods:
-        # dbt's in-process connection keeps the database locked: continue in a fresh process
-        sys.stdout.flush()
-        os.execv(
-            sys.executable,
-            [sys.executable, __file__, "--rows", str(options.rows), "--threads", str(options.threads), "--keep",
-             str(work), "--reuse", "--balance-methods", ",".join(methods),
-             *(["--inflate-curated", str(options.inflate_curated)] if options.inflate_curated else [])],
-        )  # fmt: skip
-    if options.keep is None:
-        shutil.rmtree(work, ignore_errors=True)
+        work = options.keep / str(options.rows[0])
+        os.environ["PRIVACY_DUCKDB_PATH"] = str(work / "bench.duckdb")
+        os.environ["PRIVACY_OUTPUT_DIR"] = str(work / "output")
+        os.environ["DBT_THREADS"] = str(options.threads)
+        return bench_balancing(methods, options.rows[0], work, options.inflate_curated)
     return 0
-
-
-SPLIT_MODELS = ("ml_stratification_keys", "ml_sampled_messages", "ml_split_assignments")
 
 
 def inflate_curated(database: Path, rows: int) -> None:

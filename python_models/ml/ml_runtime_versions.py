@@ -4,9 +4,12 @@ imbalanced-learn is pinned in requirements.txt but not listed: no model imports 
 oracle the tests compare the own SMOTE family with (tests/python/test_balancing_oracle.py).
 """
 
+import time
 from importlib import metadata
 
 import pandas as pd
+
+from privacy_curation.progress import log_progress
 
 PACKAGES = (
     "dbt-core",
@@ -21,7 +24,10 @@ PACKAGES = (
 
 
 def model(dbt, session):
+    started = time.perf_counter()
     dbt.config(materialized="table")
-    return pd.DataFrame(
+    versions = pd.DataFrame(
         {"package_name": list(PACKAGES), "package_version": [metadata.version(name) for name in PACKAGES]}
     )
+    # reads no table: 0 rows in
+    return log_progress("ml_runtime_versions", 0, started, versions)

@@ -6,12 +6,16 @@ or ``sample_per_label``; strata are the ``stratify_by`` keys merged by the small
 message is accounted for. See ``privacy_curation.sampling`` for each strategy.
 """
 
+import time
+
 from privacy_curation.ml_config import read_ml_vars, sampling_config
+from privacy_curation.progress import log_progress
 from privacy_curation.sampling import parse_label_caps, sample_pool
 from privacy_curation.splitting import collapse_strata
 
 
 def model(dbt, session):
+    started = time.perf_counter()
     dbt.config(materialized="table")
     ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
     config = sampling_config(ml_vars)
@@ -37,10 +41,11 @@ def model(dbt, session):
     )
     stratum_of = dict(zip(message_ids, strata, strict=True))
     intent_of = dict(zip(message_ids, labels, strict=True))
-    return sample.assign(
+    sampled = sample.assign(
         intent=sample["key"].map(intent_of),
         sampling_stratum=sample["key"].map(stratum_of),
         sampling_strategy=config["strategy"],
     ).rename(columns={"key": "message_id"})[
         ["message_id", "intent", "sampling_stratum", "is_sampled", "sampling_strategy"]
     ]
+    return log_progress("ml_sampled_messages", table.num_rows, started, sampled)

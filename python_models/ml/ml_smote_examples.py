@@ -6,12 +6,15 @@ class (a seeded sample chosen in DuckDB), so the Python side never holds the who
 random undersampling chooses the rows to remove in DuckDB over the whole split.
 """
 
+import time
+
 import numpy as np
 
 from privacy_curation.augment import augment_class, build_lexicon
 from privacy_curation.balance_table import added_table, augmented_table, empty_table, removed_table
 from privacy_curation.balancing import balance, balance_targets, stable_seed
 from privacy_curation.ml_config import balance_config, read_ml_vars
+from privacy_curation.progress import log_progress
 
 CATEGORICAL = ("channel", "locale")
 
@@ -70,6 +73,7 @@ def category_codes(sample):
 
 
 def model(dbt, session):
+    started = time.perf_counter()
     dbt.config(materialized="table")
     ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
     config = balance_config(ml_vars)
@@ -83,17 +87,23 @@ def model(dbt, session):
 
     train = curated.join(splits.filter("split = 'train'").set_alias("s"), "message_id")
     counts = dict(train.aggregate("intent, count(*)::bigint", "intent").fetchall())
+    train_rows = sum(counts.values())
     if method == "none" or not counts:
-        return empty_table(feature_names)
+        return log_progress("ml_smote_examples", train_rows, started, empty_table(feature_names))
 
     if method == "random_undersample":
         keep = balance_targets(counts, target_ratio, overrides, direction="lower")
         removed = train.query("train", undersample_sql(keep, seed)).to_arrow_table()
-        return removed_table(
-            removed.column("example_id").to_pylist(),
-            removed.column("intent").to_pylist(),
-            ["random_undersample"] * removed.num_rows,
-            feature_names,
+        return log_progress(
+            "ml_smote_examples",
+            train_rows,
+            started,
+            removed_table(
+                removed.column("example_id").to_pylist(),
+                removed.column("intent").to_pylist(),
+                ["random_undersample"] * removed.num_rows,
+                feature_names,
+            ),
         )
 
     sample = train.query("train", sample_sql(feature_names, seed, max_rows)).to_arrow_table()
@@ -119,7 +129,8 @@ def model(dbt, session):
                 stable_seed(seed, label),
             )
             per_class[label] = (augmented, positions)
-        return augmented_table(per_class, ids, channels, locales, features, feature_names)
+        augmented = augmented_table(per_class, ids, channels, locales, features, feature_names)
+        return log_progress("ml_smote_examples", train_rows, started, augmented)
 
     codes, category_values = category_codes(sample) if method == "smotenc" else (None, None)
     result = balance(
@@ -136,4 +147,5 @@ def model(dbt, session):
         tomek_rows_per_class=max_rows,
     )
     texts = sample.column("text").to_pylist()
-    return added_table(result, ids, texts, channels, locales, feature_names, category_values)
+    added = added_table(result, ids, texts, channels, locales, feature_names, category_values)
+    return log_progress("ml_smote_examples", train_rows, started, added)

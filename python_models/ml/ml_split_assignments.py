@@ -9,11 +9,15 @@ distribution that balancing never touches. Seeded hashes order groups and messag
 result depends only on the sampled pool, its clusters and users, the vars and ``random_seed``.
 """
 
+import time
+
 from privacy_curation.ml_config import read_ml_vars, split_config
+from privacy_curation.progress import log_progress
 from privacy_curation.splitting import assign_splits, collapse_strata, connect_groups
 
 
 def model(dbt, session):
+    started = time.perf_counter()
     dbt.config(materialized="table")
     ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
     config = split_config(ml_vars)
@@ -44,4 +48,5 @@ def model(dbt, session):
     )
     assigned = assign_splits(message_ids, strata, config["ratios"], config["seed"], groups=groups)
     stratum_of = dict(zip(message_ids, strata, strict=True))
-    return assigned.assign(split_stratum=assigned["key"].map(stratum_of)).rename(columns={"key": "message_id"})
+    assignments = assigned.assign(split_stratum=assigned["key"].map(stratum_of)).rename(columns={"key": "message_id"})
+    return log_progress("ml_split_assignments", table.num_rows, started, assignments)

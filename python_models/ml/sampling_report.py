@@ -1,7 +1,10 @@
 """One row per split and label: what balancing did, with the method, its parameters and every
 fall-back, and what the sample taken before splitting kept of the label."""
 
+import time
+
 from privacy_curation.ml_config import balance_config, read_ml_vars, sampling_config
+from privacy_curation.progress import log_progress
 from privacy_curation.sampling import parse_label_caps
 from privacy_curation.sampling_report import report_table, sampling_parameters
 
@@ -24,6 +27,7 @@ CHANGES_SQL = """
 
 
 def model(dbt, session):
+    started = time.perf_counter()
     dbt.config(materialized="table")
     ml_vars = read_ml_vars(dbt.config.get("ml_vars"))
     config = balance_config(ml_vars)
@@ -59,6 +63,7 @@ def model(dbt, session):
         "smote_m_neighbors": config["m_neighbors"],
         "smote_max_rows_per_class": config["max_rows"],
     }
-    return report_table(
+    report = report_table(
         before, changes, config["method"], config["target_ratio"], config["overrides"], params, sampling
     )
+    return log_progress("sampling_report", sum(before.values()), started, report)
