@@ -85,7 +85,7 @@ def balancing_problems(line: str, method: str, ratio: float, real: dict, exporte
     added = sum(max(exported.get(intent, 0) - count, 0) for intent, count in real.items())
     lowered = {intent for intent, count in real.items() if exported.get(intent, 0) < count}
     removed = len(manifest["sampling"]["removed_example_ids"])
-    if f"`{method}`" not in line:
+    if f"`{method}`" not in line and f"`balance_method: {method}`" not in line:
         problems.append(f"the balancing sentence does not name {method}: {line}")
     if method == "none":
         if exported != real or "0 rows added, 0 removed" not in line or "raises" in line or "lowers" in line:
