@@ -173,7 +173,8 @@ def main() -> int:
             print(f"{layer:<14}{seconds[layer]:>10.1f}{rate:>14,.0f}")
     print(f"{'total (wall)':<14}{total:>10.1f}{options.rows / total:>14,.0f}")
     print(f"peak memory of the dbt process: {peak_mb:,.0f} MB")
-    export = work / "output" / "curated_training_data.parquet"
+    # `dbt run` runs no test, so the export set stays in the staging folder (docs/export.md)
+    export = work / "output" / ".staging" / "curated_training_data.parquet"
     if export.exists():
         print(f"export: {export} ({export.stat().st_size / 1e6:,.1f} MB)")
     if methods:
