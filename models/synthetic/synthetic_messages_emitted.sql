@@ -119,8 +119,11 @@ paraphrase_targets as (
 
     select
         *,
-        is_protected[forced_position::bigint] as is_edit_handed_over,
-        case when is_protected[forced_position::bigint] then len(words) else forced_position end as edited_position,
+        is_protected[cast(forced_position as bigint)] as is_edit_handed_over,
+        case
+            when is_protected[cast(forced_position as bigint)] then len(words)
+            else forced_position
+        end as edited_position,
     from paraphrase_protection
 
 ),
