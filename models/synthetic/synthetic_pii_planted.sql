@@ -157,8 +157,9 @@ with_ibans as (
         *,
         iban_country || lpad(iban_check::varchar, 2, '0') || iban_bban as iban,
         -- any other check number in 02..98 fails mod 97
+        -- (the hash part is cast first: integer + UHUGEINT is a DOUBLE, whose text '6.0' spoils the IBAN)
         iban_country
-        || lpad((2 + (iban_check - 2 + 1 + (value_hash >> 84) % 95) % 97)::varchar, 2, '0')
+        || lpad((2 + (iban_check - 2 + 1 + ((value_hash >> 84) % 95)::integer) % 97)::varchar, 2, '0')
         || iban_bban as bad_iban,
         case when pii_kind = 'card' then card_number else order_number end as card_digits,
     from with_check_digits
