@@ -73,5 +73,5 @@ bench: deps ## Benchmark the pipeline on ROWS synthetic messages (make bench ROW
 	$(BIN)/python scripts/bench.py --rows $(ROWS)
 
 clean: ## Remove dbt artefacts, the local database and exports (keeps .venv)
-	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal
+	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal privacy_curation.duckdb.tmp
 	rm -rf output
