@@ -29,7 +29,7 @@ bands as (
         unnest(range({{ bands }})) as band_index,
         unnest([
             {%- for band in range(bands) %}
-            substr(minhash_signature, {{ band * rows_per_band + 1 }}, {{ rows_per_band }}){{ "," if not loop.last }}
+                substr(minhash_signature, {{ band * rows_per_band + 1 }}, {{ rows_per_band }}){{ "," if not loop.last }}
             {%- endfor %}
         ]) as band_value,
     from texts
@@ -46,8 +46,11 @@ buckets as (
         count(*) over (partition by band_index, band_value) as bucket_size,
         first_value(text_key) over bucket as first_text_key,
         -- the {{ window }} texts before this one in its bucket, for the large buckets
-        [{% for step in range(1, window + 1) %}lag(text_key, {{ step }}) over bucket{{ ", " if not loop.last }}{% endfor %}]
-            as previous_text_keys,
+        [
+            {%- for step in range(1, window + 1) %}
+                lag(text_key, {{ step }}) over bucket{{ "," if not loop.last }}
+            {%- endfor %}
+        ] as previous_text_keys,
     from bands
     where band_value != '{{ "." * rows_per_band }}'
     window bucket as (partition by band_index, band_value order by text_key)

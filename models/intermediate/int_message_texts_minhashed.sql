@@ -44,10 +44,10 @@ keyed as (
         shingle_hashes,
         list_sort(list_transform(
             shingle_hashes,
-            lambda shingle_hash: {
-                'bin_index': (shingle_hash % {{ bin_count }})::integer,
-                'bin_value': shingle_hash // {{ bin_count }},
-            }
+            lambda shingle_hash: struct_pack(
+                bin_index := (shingle_hash % {{ bin_count }})::integer,
+                bin_value := shingle_hash // {{ bin_count }}
+            )
         )) as sorted_keys,
     from shingled
 
@@ -61,8 +61,8 @@ bin_minima as (
         shingle_hashes,
         list_transform(
             list_filter(
-                list_zip(sorted_keys, [null] || sorted_keys[:len(sorted_keys) - 1]),
-                lambda key_pair: key_pair[2] is null or key_pair[1].bin_index != key_pair[2].bin_index
+                list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
+                lambda key_pair: key_pair[2] is null or key_pair[1]['bin_index'] != key_pair[2]['bin_index']
             ),
             lambda key_pair: key_pair[1]
         ) as minimum_keys,
@@ -75,12 +75,12 @@ bin_symbols as (
     select
         text_key,
         shingle_hashes,
-        list_transform(minimum_keys, lambda bin_key: bin_key.bin_index) as bin_indices,
+        list_transform(minimum_keys, lambda bin_key: bin_key['bin_index']) as bin_indices,
         -- 90 symbols: the printable ASCII characters from `!` on, skipping `.` (the empty bin)
         list_transform(
             minimum_keys,
             lambda bin_key: chr(
-                (bin_key.bin_value % 90)::integer + 33 + ((bin_key.bin_value % 90)::integer >= 13)::integer
+                (bin_key['bin_value'] % 90)::integer + 33 + ((bin_key['bin_value'] % 90)::integer >= 13)::integer
             )
         ) as symbols,
     from bin_minima
@@ -96,7 +96,7 @@ signed as (
         shingle_hashes,
         array_to_string(
             list_transform(
-                list_zip(bin_indices, [-1] || bin_indices[:len(bin_indices) - 1], symbols),
+                list_zip(bin_indices, [-1] || list_slice(bin_indices, 1, len(bin_indices) - 1), symbols),
                 lambda bin_step: repeat('.', bin_step[1] - bin_step[2] - 1) || bin_step[3]
             ),
             ''
