@@ -89,5 +89,5 @@ bench-sweep: deps bench-env ## The bench at 100k, 1M, 3M and 10M messages (SWEEP
 	$(BIN)/python scripts/bench.py --rows $(SWEEP_ROWS)
 
 clean: ## Remove dbt artefacts, the local database and exports (keeps .venv)
-	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal
+	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal privacy_curation.duckdb.tmp
 	rm -rf output

@@ -23,12 +23,16 @@ texts as (
 
 bands as (
 
+    -- the two lists unnest side by side: one row per text and band
     select
-        texts.text_key,
-        band_indices.band_index,
-        substr(texts.minhash_signature, band_indices.band_index * {{ rows_per_band }} + 1, {{ rows_per_band }}) as band_value,
+        text_key,
+        unnest(range({{ bands }})) as band_index,
+        unnest([
+            {%- for band in range(bands) %}
+                substr(minhash_signature, {{ band * rows_per_band + 1 }}, {{ rows_per_band }}){{ "," if not loop.last }}
+            {%- endfor %}
+        ]) as band_value,
     from texts
-    cross join range({{ bands }}) as band_indices (band_index)
 
 ),
 
@@ -41,37 +45,59 @@ buckets as (
         row_number() over bucket as bucket_position,
         count(*) over (partition by band_index, band_value) as bucket_size,
         first_value(text_key) over bucket as first_text_key,
+        -- the {{ window }} texts before this one in its bucket, for the large buckets
+        [
+            {%- for step in range(1, window + 1) %}
+                lag(text_key, {{ step }}) over bucket{{ "," if not loop.last }}
+            {%- endfor %}
+        ] as previous_text_keys,
     from bands
     where band_value != '{{ "." * rows_per_band }}'
     window bucket as (partition by band_index, band_value order by text_key)
 
 ),
 
-shared as (
+small_buckets as (
 
     select * from buckets
-    where bucket_size > 1
+    where bucket_size between 2 and {{ max_bucket_pairs }}
+
+),
+
+small_bucket_pairs as (
+
+    -- every pair of a bucket of up to {{ max_bucket_pairs }} texts: the join stays within a bucket,
+    -- so its size is bounded by {{ max_bucket_pairs }} times the rows
+    select
+        earlier.text_key as text_key_a,
+        later.text_key as text_key_b,
+    from small_buckets as later
+    inner join small_buckets as earlier
+        on
+            later.band_index = earlier.band_index
+            and later.band_value = earlier.band_value
+            and later.bucket_position > earlier.bucket_position
+
+),
+
+large_bucket_pairs as (
+
+    -- in a larger bucket, each text with the bucket's first text and the {{ window }} texts before it,
+    -- read from the window rather than joined, so the work is linear in the bucket's size
+    select
+        unnest(list_distinct(list_append(previous_text_keys, first_text_key))) as text_key_a,
+        text_key as text_key_b,
+    from buckets
+    where bucket_size > {{ max_bucket_pairs }} and bucket_position > 1
 
 ),
 
 linked as (
 
-    -- every pair of a bucket of up to {{ max_bucket_pairs }} texts; in a larger bucket, each text with
-    -- the bucket's first text and the {{ window }} texts before it
-    select distinct
-        earlier.text_key as text_key_a,
-        later.text_key as text_key_b,
-    from shared as later
-    inner join shared as earlier
-        on
-            later.band_index = earlier.band_index
-            and later.band_value = earlier.band_value
-            and later.bucket_position > earlier.bucket_position
-            and (
-                later.bucket_size <= {{ max_bucket_pairs }}
-                or earlier.bucket_position = 1
-                or earlier.bucket_position >= later.bucket_position - {{ window }}
-            )
+    -- union drops the pairs found in more than one band
+    select * from small_bucket_pairs
+    union
+    select * from large_bucket_pairs
 
 ),
 

@@ -35,23 +35,38 @@ shingled as (
 
 ),
 
-shingles as (
+keyed as (
 
+    -- each shingle hash as its bin and the value the bin's minimum is taken over; sorted by both,
+    -- each bin's minimum is the first key of the bin
     select
         text_key,
-        unnest(shingle_hashes) as shingle_hash,
+        shingle_hashes,
+        list_sort(list_transform(
+            shingle_hashes,
+            lambda shingle_hash: struct_pack(
+                bin_index := (shingle_hash % {{ bin_count }})::integer,
+                bin_value := shingle_hash // {{ bin_count }}
+            )
+        )) as sorted_keys,
     from shingled
 
 ),
 
 bin_minima as (
 
+    -- a key is its bin's minimum when the key before it (zipped alongside) is in another bin
     select
         text_key,
-        (shingle_hash % {{ bin_count }})::integer as bin_index,
-        min(shingle_hash // {{ bin_count }}) as bin_minimum,
-    from shingles
-    group by text_key, bin_index
+        shingle_hashes,
+        list_transform(
+            list_filter(
+                list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
+                lambda key_pair: key_pair[2] is null or key_pair[1]['bin_index'] != key_pair[2]['bin_index']
+            ),
+            lambda key_pair: key_pair[1]
+        ) as minimum_keys,
+    from keyed
 
 ),
 
@@ -59,31 +74,34 @@ bin_symbols as (
 
     select
         text_key,
-        map(
-            list(bin_index),
-            -- 90 symbols: the printable ASCII characters from `!` on, skipping `.` (the empty bin)
-            list(chr((bin_minimum % 90)::integer + 33 + ((bin_minimum % 90)::integer >= 13)::integer))
-        ) as symbol_by_bin,
+        shingle_hashes,
+        list_transform(minimum_keys, lambda bin_key: bin_key['bin_index']) as bin_indices,
+        -- 90 symbols: the printable ASCII characters from `!` on, skipping `.` (the empty bin)
+        list_transform(
+            minimum_keys,
+            lambda bin_key: chr(
+                (bin_key['bin_value'] % 90)::integer + 33 + ((bin_key['bin_value'] % 90)::integer >= 13)::integer
+            )
+        ) as symbols,
     from bin_minima
-    group by text_key
 
 ),
 
 signed as (
 
+    -- each non-empty bin's symbol after a `.` for every empty bin since the previous one (zipped
+    -- alongside), then a `.` for every empty bin after the last
     select
-        shingled.text_key,
-        shingled.shingle_hashes,
+        text_key,
+        shingle_hashes,
         array_to_string(
             list_transform(
-                range({{ bin_count }}),
-                lambda bin_index: coalesce(bin_symbols.symbol_by_bin[bin_index::integer], '.')
+                list_zip(bin_indices, [-1] || list_slice(bin_indices, 1, len(bin_indices) - 1), symbols),
+                lambda bin_step: repeat('.', bin_step[1] - bin_step[2] - 1) || bin_step[3]
             ),
             ''
-        ) as minhash_signature,
-    from shingled
-    inner join bin_symbols
-        on shingled.text_key = bin_symbols.text_key
+        ) || repeat('.', {{ bin_count }} - 1 - bin_indices[-1]) as minhash_signature,
+    from bin_symbols
 
 ),
 
