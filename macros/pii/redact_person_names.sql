@@ -13,8 +13,8 @@
       Sam Whitaker").
     In text written in one case only (all lower or all upper), capitals say nothing, so a name is two
     words after any cue that end the clause (punctuation, "and", end of text) and are not common
-    words, one or two words that end the text after a sign-off (after a comma when the sign-off is
-    one word), one word after a greeting (before a comma) or after an agent introduction. A name
+    words, one or two words that end the text (a comma may follow) or come before thanks after a
+    sign-off (after a comma when the sign-off is one word), one word after a greeting (before a comma) or after an agent introduction. A name
     none of whose words is a stop word (common words, the cue words, "Team", "Support", "Sent", ...):
     "Thanks, Support Team", "Best, The Lumora app" and "Thanks, Sent from my phone" are kept. #}
 {% macro redact_person_names(text_expression) -%}
@@ -183,8 +183,10 @@
     {#- one-case text: a cued name (group 1), then (cue)(name)(what follows) #}
     {%- set monocase_pattern = '(?i)' ~ no_letter_before ~ '(?:' ~ strong_cues ~ '|' ~ weak_cues ~ ')\\s+('
         ~ any_word ~ '\\s+' ~ any_word ~ ')' ~ name_end %}
+    {#- after a signed name: the end of the text (a trailing comma too), a placeholder, or thanks #}
+    {%- set monocase_signed_end = '(\\s*[.,!]?\\s*$|\\s+<[A-Z]+>|(?i:' ~ thanks ~ '))' %}
     {%- set monocase_sign_off_pattern = '((?i:' ~ monocase_sign_off_cue ~ '))(' ~ one_or_two_words
-        ~ ')(\\s*[.!]?\\s*$|\\s+<[A-Z]+>)' %}
+        ~ ')' ~ monocase_signed_end %}
     {#- matches must not overlap: "hi again, bonjour tomasz," #}
     {%- set monocase_greeting_pattern = '((?i:' ~ monocase_greeting_cue ~ '))(' ~ any_word ~ ')(\\s*[,!:])' %}
     {%- set monocase_agent_pattern = '((?i:' ~ monocase_agent_cue ~ '))(' ~ any_word ~ ')(\\s*[.,;:!?])' %}
