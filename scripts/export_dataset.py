@@ -14,12 +14,15 @@ any failure; on success the build (invocation id, finish time) is printed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # the project's library
+
+from privacy_curation.output_folder import file_sha256
 
 EXPORT_NODE = "model.privacy_curation.curated_training_data"
 PARQUET = "curated_training_data.parquet"
@@ -30,14 +33,6 @@ HANDED_OVER = (PARQUET, MANIFEST, CARD)
 
 class HandoverError(Exception):
     """The dataset cannot be handed over; the message says why."""
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read_manifest(source: Path) -> dict:
@@ -100,7 +95,7 @@ def last_export_build(database: Path, dataset_version: str) -> dict:
 
 
 def check_sha256(path: Path, expected: str, where: str) -> None:
-    actual = sha256_of(path)
+    actual = file_sha256(path)
     if actual != expected:
         raise HandoverError(f"sha256 mismatch {where}: {path} has {actual}, the manifest says {expected}")
 
