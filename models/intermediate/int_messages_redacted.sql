@@ -1,18 +1,29 @@
 -- One row per raw message row with PII replaced by typed placeholders (<URL>, <EMAIL>, <IBAN>,
 -- <CARD>, <SSN>, <IP>, <PHONE>, <PERSON>), a lower-cased matching copy, and a count per PII type.
+-- Redaction depends on the text alone, so each distinct text is redacted once and the result joined
+-- back to its rows, which keep the order of int_messages_normalized.
 {%- set placeholders = pii_types() %}
+{%- set person_names = person_name_patterns() %}
 with
 
 messages as (
 
-    select * from {{ ref('int_messages_normalized') }}
+    select *, row_number() over () as message_order,
+    from {{ ref('int_messages_normalized') }}
+
+),
+
+texts as (
+
+    select distinct message_text_clean,
+    from messages
 
 ),
 
 urls as (
 
     select *, {{ redact_urls('message_text_clean') }} as text_step,
-    from messages
+    from texts
 
 ),
 
@@ -58,26 +69,77 @@ phone_numbers as (
 
 ),
 
+letter_cases as (
+
+    select *, {{ has_both_letter_cases('text_step') }} as is_mixed_case,
+    from phone_numbers
+
+),
+
+cued_person_names as (
+
+    select * replace ({{ redact_cued_person_names('text_step', 'is_mixed_case') }} as text_step),
+    from letter_cases
+
+),
+{#- one step per context pattern, in order; a step changes only the rows of its letter case #}
+{%- set ns = namespace(previous='cued_person_names') %}
+{%- for letter_case in ['mixed_case', 'monocase'] %}
+    {%- for pattern in person_names[letter_case ~ '_patterns'] %}
+        {%- set step = letter_case ~ '_person_names_' ~ loop.index %}
+
+{{ step }} as (
+
+    select
+        * replace (
+            case
+                when {{ 'not ' if letter_case == 'monocase' }}is_mixed_case
+                    then {{ redact_names_in_context('text_step', pattern, person_names['stop_words']) }}
+                else text_step
+            end as text_step
+        ),
+    from {{ ns.previous }}
+
+),
+        {%- set ns.previous = step %}
+    {%- endfor %}
+{%- endfor %}
+
 person_names as (
 
-    select * replace ({{ redact_person_names('text_step') }} as text_step),
-    from phone_numbers
+    select * exclude (is_mixed_case),
+    from {{ ns.previous }}
+
+),
+
+redacted_texts as (
+
+    select
+        message_text_clean,
+        text_step as message_text_redacted,
+        lower(text_step) as message_text_match,
+        -- noqa: disable=LT02
+        {%- for placeholder in placeholders %}
+        case
+            when contains(text_step, '<')
+                then (length(text_step) - length(replace(text_step, '<{{ placeholder | upper }}>', ''))) // {{ placeholder | length + 2 }}
+            else 0
+        end as pii_{{ placeholder }}_count,
+        {%- endfor %}
+        -- noqa: enable=LT02
+    from person_names
 
 ),
 
 final as (
 
     select
-        * exclude (text_step),
-        text_step as message_text_redacted,
-        lower(text_step) as message_text_match,
-        -- noqa: disable=LT02
-        {%- for placeholder in placeholders %}
-        (length(text_step) - length(replace(text_step, '<{{ placeholder | upper }}>', ''))) // {{ placeholder | length + 2 }}
-            as pii_{{ placeholder }}_count,
-        {%- endfor %}
-        -- noqa: enable=LT02
-    from person_names
+        messages.* exclude (message_order),
+        redacted_texts.* exclude (message_text_clean),
+    from messages
+    inner join redacted_texts
+        on messages.message_text_clean is not distinct from redacted_texts.message_text_clean
+    order by messages.message_order
 
 )
 

@@ -1,4 +1,5 @@
-{#- Replaces person names with <PERSON>, keeping the words around them. In text with both cases
+{#- The patterns and word lists that find person names (int_messages_redacted applies them in
+    order; redact_cued_person_names and redact_names_in_context do the replacing). In text with both cases
     (placeholders aside):
     - one to three capitalised (or upper-case) words after a strong cue ("my name is", "je m'appelle", ...);
     - two capitalised words after a weak cue ("this is", "I am", "ich bin", ...);
@@ -16,8 +17,12 @@
     words, one or two words that end the text (a comma may follow) or come before thanks after a
     sign-off (after a comma when the sign-off is one word), one word after a greeting (before a comma) or after an agent introduction. A name
     none of whose words is a stop word (common words, the cue words, "Team", "Support", "Sent", ...):
-    "Thanks, Support Team", "Best, The Lumora app" and "Thanks, Sent from my phone" are kept. #}
-{% macro redact_person_names(text_expression) -%}
+    "Thanks, Support Team", "Best, The Lumora app" and "Thanks, Sent from my phone" are kept.
+    Returns a mapping: strong_cue_pattern and weak_cue_pattern (mixed-case text, the name follows the
+    first group), monocase_pattern (one-case text, the name is group 1), common_words, stop_words,
+    mixed_case_patterns and monocase_patterns (three groups each: cue, name, what follows; applied in
+    list order) and placeholders (the placeholder names joined by |). #}
+{% macro person_name_patterns() -%}
     {#- cues before a name: strong ones take one to three words, weak ones two #}
     {%- set strong_cues = [
         'my name is', "my name's", 'name:', "je m'appelle", 'mon nom est', 'ich heiße', 'ich heisse',
@@ -193,62 +198,21 @@
     {%- set monocase_here_pattern = '((?i:' ~ monocase_here_cue ~ '))(' ~ one_or_two_words
         ~ ')((?i:\\s+here)\\b)' %}
 
-    {%- set common_word_list -%}
-        [{% for word in common_words %}{{ sql_string_literal(word) }}{{ ', ' if not loop.last }}{% endfor %}]
-    {%- endset %}
-    {%- set monocase_cued_names -%}
-        list_filter(
-            regexp_extract_all({{ text_expression }}, {{ sql_string_literal(monocase_pattern) }}, 1),
-            lambda name: not list_contains({{ common_word_list }}, lower(regexp_extract(name, '^\S+')))
-            and not list_contains({{ common_word_list }}, lower(regexp_extract(name, '\S+$')))
-        )
-    {%- endset %}
-    {%- set ns = namespace(mixed_case='', monocase='') %}
-    {%- set ns.mixed_case -%}
-        regexp_replace(
-            regexp_replace(
-                {{ text_expression }},
-                {{ sql_string_literal(strong_cue_pattern) }},
-                '\1<PERSON>',
-                'g'
-            ),
-            {{ sql_string_literal(weak_cue_pattern) }},
-            '\1<PERSON>',
-            'g'
-        )
-    {%- endset %}
     {%- set mixed_case_patterns = [
         sign_off_pattern, greeting_pattern, agent_pattern, introduction_pattern, here_pattern,
         closing_name_pattern,
     ] %}
-    {%- for pattern in mixed_case_patterns %}
-        {%- set ns.mixed_case = redact_names_in_context(ns.mixed_case, pattern, stop_words) %}
-    {%- endfor %}
-    {%- set ns.monocase = redact_candidates(text_expression, monocase_cued_names, '<PERSON>') %}
     {%- set monocase_patterns = [
         monocase_sign_off_pattern, monocase_greeting_pattern, monocase_agent_pattern, monocase_here_pattern,
     ] %}
-    {%- for pattern in monocase_patterns %}
-        {%- set ns.monocase = redact_names_in_context(ns.monocase, pattern, stop_words) %}
-    {%- endfor %}
-    {#- both cases: a lower-case letter, and an upper-case one outside the placeholders #}
-    case
-        when
-            regexp_matches({{ text_expression }}, '\p{Ll}')
-            and regexp_matches(
-                case
-                    when contains({{ text_expression }}, '<')
-                        then regexp_replace(
-                            {{ text_expression }},
-                            {{ sql_string_literal('<(?:' ~ placeholders ~ ')>') }},
-                            '',
-                            'g'
-                        )
-                    else {{ text_expression }}
-                end,
-                '\p{Lu}'
-            )
-            then {{ ns.mixed_case }}
-        else {{ ns.monocase }}
-    end
+    {{- return({
+        'strong_cue_pattern': strong_cue_pattern,
+        'weak_cue_pattern': weak_cue_pattern,
+        'monocase_pattern': monocase_pattern,
+        'common_words': common_words,
+        'stop_words': stop_words | unique | sort,
+        'mixed_case_patterns': mixed_case_patterns,
+        'monocase_patterns': monocase_patterns,
+        'placeholders': placeholders,
+    }) }}
 {%- endmacro %}
