@@ -82,23 +82,34 @@ cued_person_names as (
     from letter_cases
 
 ),
-{#- one step per context pattern, in order; a step changes only the rows of its letter case #}
+{#- one step per context pattern, in order; a step changes only the rows of its letter case in
+    which the pattern matches, and only those rows go through the replacing subquery #}
 {%- set ns = namespace(previous='cued_person_names') %}
 {%- for letter_case in ['mixed_case', 'monocase'] %}
     {%- for pattern in person_names[letter_case ~ '_patterns'] %}
         {%- set step = letter_case ~ '_person_names_' ~ loop.index %}
 
+{{ step }}_matched as (
+
+    select
+        *,
+        case
+            when {{ 'not ' if letter_case == 'monocase' }}is_mixed_case
+                then regexp_extract_all(text_step, {{ sql_string_literal(pattern) }})
+            else []
+        end as name_matches,
+    from {{ ns.previous }}
+
+),
+
 {{ step }} as (
 
     select
-        * replace (
-            case
-                when {{ 'not ' if letter_case == 'monocase' }}is_mixed_case
-                    then {{ redact_names_in_context('text_step', pattern, person_names['stop_words']) }}
-                else text_step
-            end as text_step
+        * exclude (name_matches)
+        replace (
+            {{ redact_names_in_context('text_step', 'name_matches', pattern, person_names['stop_words']) }} as text_step
         ),
-    from {{ ns.previous }}
+    from {{ step }}_matched
 
 ),
         {%- set ns.previous = step %}
