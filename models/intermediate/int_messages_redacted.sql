@@ -8,7 +8,9 @@ with
 
 messages as (
 
-    select *, row_number() over () as message_order,
+    select
+        *,
+        row_number() over () as message_order,
     from {{ ref('int_messages_normalized') }}
 
 ),
@@ -82,12 +84,17 @@ cued_person_names as (
     from letter_cases
 
 ),
-{#- one step per context pattern, in order; a step changes only the rows of its letter case in
-    which the pattern matches, and only those rows go through the replacing subquery #}
-{%- set ns = namespace(previous='cued_person_names') %}
+{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case,
+    then the replacing subquery over those matches #}
+{%- set steps = [] %}
 {%- for letter_case in ['mixed_case', 'monocase'] %}
     {%- for pattern in person_names[letter_case ~ '_patterns'] %}
-        {%- set step = letter_case ~ '_person_names_' ~ loop.index %}
+        {%- do steps.append((letter_case, letter_case ~ '_person_names_' ~ loop.index, pattern)) %}
+    {%- endfor %}
+{%- endfor %}
+{%- set ns = namespace(previous='cued_person_names') %}
+-- noqa: disable=LT02
+{%- for letter_case, step, pattern in steps %}
 
 {{ step }}_matched as (
 
@@ -107,14 +114,15 @@ cued_person_names as (
     select
         * exclude (name_matches)
         replace (
-            {{ redact_names_in_context('text_step', 'name_matches', pattern, person_names['stop_words']) }} as text_step
+            {{ redact_names_in_context('text_step', 'name_matches', pattern, person_names['stop_words']) }}
+                as text_step
         ),
     from {{ step }}_matched
 
 ),
-        {%- set ns.previous = step %}
-    {%- endfor %}
+    {%- set ns.previous = step %}
 {%- endfor %}
+-- noqa: enable=LT02
 
 person_names as (
 
@@ -133,7 +141,8 @@ redacted_texts as (
         {%- for placeholder in placeholders %}
         case
             when contains(text_step, '<')
-                then (length(text_step) - length(replace(text_step, '<{{ placeholder | upper }}>', ''))) // {{ placeholder | length + 2 }}
+                then (length(text_step) - length(replace(text_step, '<{{ placeholder | upper }}>', '')))
+                    // {{ placeholder | length + 2 }}
             else 0
         end as pii_{{ placeholder }}_count,
         {%- endfor %}
