@@ -6,10 +6,9 @@
     Each match is replaced as a whole, cue included, so a name never changes inside a longer word;
     the matches are replaced one after the other, in the order they occur. The groups of each match
     are found by matching the pattern again on the match alone, once, in a subquery over the
-    matches: a regex inside a lambda is compiled again for every chunk of rows, which for these long
-    patterns costs more than the matching. When the groups make up the whole match (always, in
-    practice) the replacement is put together from them; otherwise regexp_replace on the match
-    decides, as it always did. #}
+    matches (these long patterns cost several times more inside a lambda than outside one). When
+    the groups make up the whole match (always, in practice) the replacement is put together from
+    them; otherwise regexp_replace on the match decides, as it always did. #}
 {% macro redact_names_in_context(text_expression, name_matches, pattern, stop_words) -%}
     list_reduce(
         coalesce(
