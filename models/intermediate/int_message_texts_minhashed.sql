@@ -37,17 +37,15 @@ shingled as (
 
 keyed as (
 
-    -- each shingle hash as its bin and the value the bin's minimum is taken over; sorted by both,
-    -- each bin's minimum is the first key of the bin
+    -- each shingle hash as one 128-bit key, its bin above its hash: sorted, the keys of a bin are
+    -- together, smallest hash first (within a bin, hashes order as the values they leave), and the
+    -- sort runs on plain integers rather than on (bin, value) structs
     select
         text_key,
         shingle_hashes,
         list_sort(list_transform(
             shingle_hashes,
-            lambda shingle_hash: struct_pack(
-                bin_index := (shingle_hash % {{ bin_count }})::integer,
-                bin_value := shingle_hash // {{ bin_count }}
-            )
+            lambda shingle_hash: ((shingle_hash % {{ bin_count }})::uhugeint << 64) | shingle_hash::uhugeint
         )) as sorted_keys,
     from shingled
 
@@ -59,13 +57,10 @@ bin_minima as (
     select
         text_key,
         shingle_hashes,
-        list_transform(
-            list_filter(
-                list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
-                lambda key_pair: key_pair[2] is null or key_pair[1]['bin_index'] != key_pair[2]['bin_index']
-            ),
-            lambda key_pair: key_pair[1]
-        ) as minimum_keys,
+        list_filter(
+            list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
+            lambda key_pair: key_pair[2] is null or key_pair[1] >> 64 != key_pair[2] >> 64
+        ) as minimum_pairs,
     from keyed
 
 ),
@@ -75,12 +70,14 @@ bin_symbols as (
     select
         text_key,
         shingle_hashes,
-        list_transform(minimum_keys, lambda bin_key: bin_key['bin_index']) as bin_indices,
-        -- 90 symbols: the printable ASCII characters from `!` on, skipping `.` (the empty bin)
+        list_transform(minimum_pairs, lambda key_pair: (key_pair[1] >> 64)::integer) as bin_indices,
+        -- the bin's value is its smallest hash divided by the bin count; 90 symbols: the printable
+        -- ASCII characters from `!` on, skipping `.` (the empty bin)
         list_transform(
-            minimum_keys,
-            lambda bin_key: chr(
-                (bin_key['bin_value'] % 90)::integer + 33 + ((bin_key['bin_value'] % 90)::integer >= 13)::integer
+            minimum_pairs,
+            lambda key_pair: chr(
+                (((key_pair[1] & {{ 2 ** 64 - 1 }}::uhugeint)::ubigint // {{ bin_count }}) % 90)::integer + 33
+                + ((((key_pair[1] & {{ 2 ** 64 - 1 }}::uhugeint)::ubigint // {{ bin_count }}) % 90)::integer >= 13)::integer
             )
         ) as symbols,
     from bin_minima
