@@ -1,7 +1,8 @@
 -- One row per distinct matching text (normalised, redacted, lower-cased) of a valid message with
 -- at least `near_duplicate_min_shingles` character shingles: its shingle set and its MinHash
 -- signature by one-permutation hashing. Each shingle is hashed once; the hash picks one of K bins
--- (K = bands x rows per band) and the bin keeps its smallest hash. The signature is a string of K
+-- (K = bands x rows per band) and the bin keeps its smallest hash (found by sorting each text's
+-- list of 128-bit keys, bin above hash). The signature is a string of K
 -- characters, one per bin: the bin's minimum reduced to one of 90 printable symbols (b-bit
 -- MinHash), or `.` for an empty bin; the mask marks the empty bins (`.`) among the others (`1`)
 -- so that pairs can count the bins empty in both. Shorter texts are left to the exact step.
@@ -57,11 +58,29 @@ bin_minima as (
     select
         text_key,
         shingle_hashes,
-        list_filter(
-            list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
-            lambda key_pair: key_pair[2] is null or key_pair[1] >> 64 != key_pair[2] >> 64
-        ) as minimum_pairs,
+        list_transform(
+            list_filter(
+                list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
+                lambda key_pair: key_pair[2] is null or key_pair[1] >> 64 != key_pair[2] >> 64
+            ),
+            lambda key_pair: key_pair[1]
+        ) as minimum_keys,
     from keyed
+
+),
+
+bin_residues as (
+
+    -- a bin's value is its smallest hash (the key's lower 64 bits) divided by the bin count
+    select
+        text_key,
+        shingle_hashes,
+        list_transform(minimum_keys, lambda bin_key: (bin_key >> 64)::integer) as bin_indices,
+        list_transform(
+            minimum_keys,
+            lambda bin_key: (((bin_key & {{ 2 ** 64 - 1 }}::uhugeint) // {{ bin_count }}) % 90)::integer
+        ) as bin_residues,
+    from bin_minima
 
 ),
 
@@ -70,17 +89,10 @@ bin_symbols as (
     select
         text_key,
         shingle_hashes,
-        list_transform(minimum_pairs, lambda key_pair: (key_pair[1] >> 64)::integer) as bin_indices,
-        -- the bin's value is its smallest hash divided by the bin count; 90 symbols: the printable
-        -- ASCII characters from `!` on, skipping `.` (the empty bin)
-        list_transform(
-            minimum_pairs,
-            lambda key_pair: chr(
-                (((key_pair[1] & {{ 2 ** 64 - 1 }}::uhugeint)::ubigint // {{ bin_count }}) % 90)::integer + 33
-                + ((((key_pair[1] & {{ 2 ** 64 - 1 }}::uhugeint)::ubigint // {{ bin_count }}) % 90)::integer >= 13)::integer
-            )
-        ) as symbols,
-    from bin_minima
+        bin_indices,
+        -- 90 symbols: the printable ASCII characters from `!` on, skipping `.` (the empty bin)
+        list_transform(bin_residues, lambda residue: chr(residue + 33 + (residue >= 13)::integer)) as symbols,
+    from bin_residues
 
 ),
 
