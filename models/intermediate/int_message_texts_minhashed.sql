@@ -1,8 +1,7 @@
 -- One row per distinct matching text (normalised, redacted, lower-cased) of a valid message with
 -- at least `near_duplicate_min_shingles` character shingles: its shingle set and its MinHash
 -- signature by one-permutation hashing. Each shingle is hashed once; the hash picks one of K bins
--- (K = bands x rows per band) and the bin keeps its smallest hash (found by sorting each text's
--- list of 128-bit keys, bin above hash). The signature is a string of K
+-- (K = bands x rows per band) and the bin keeps its smallest hash. The signature is a string of K
 -- characters, one per bin: the bin's minimum reduced to one of 90 printable symbols (b-bit
 -- MinHash), or `.` for an empty bin; the mask marks the empty bins (`.`) among the others (`1`)
 -- so that pairs can count the bins empty in both. Shorter texts are left to the exact step.
@@ -38,15 +37,17 @@ shingled as (
 
 keyed as (
 
-    -- each shingle hash as one 128-bit key, its bin above its hash: sorted, the keys of a bin are
-    -- together, smallest hash first (within a bin, hashes order as the values they leave), and the
-    -- sort runs on plain integers rather than on (bin, value) structs
+    -- each shingle hash as its bin and the value the bin's minimum is taken over; sorted by both,
+    -- each bin's minimum is the first key of the bin
     select
         text_key,
         shingle_hashes,
         list_sort(list_transform(
             shingle_hashes,
-            lambda shingle_hash: ((shingle_hash % {{ bin_count }})::uhugeint << 64) | shingle_hash::uhugeint
+            lambda shingle_hash: struct_pack(
+                bin_index := (shingle_hash % {{ bin_count }})::integer,
+                bin_value := shingle_hash // {{ bin_count }}
+            )
         )) as sorted_keys,
     from shingled
 
@@ -61,26 +62,11 @@ bin_minima as (
         list_transform(
             list_filter(
                 list_zip(sorted_keys, [null] || list_slice(sorted_keys, 1, len(sorted_keys) - 1)),
-                lambda key_pair: key_pair[2] is null or key_pair[1] >> 64 != key_pair[2] >> 64
+                lambda key_pair: key_pair[2] is null or key_pair[1]['bin_index'] != key_pair[2]['bin_index']
             ),
             lambda key_pair: key_pair[1]
         ) as minimum_keys,
     from keyed
-
-),
-
-bin_residues as (
-
-    -- a bin's value is its smallest hash (the key's lower 64 bits) divided by the bin count
-    select
-        text_key,
-        shingle_hashes,
-        list_transform(minimum_keys, lambda bin_key: (bin_key >> 64)::integer) as bin_indices,
-        list_transform(
-            minimum_keys,
-            lambda bin_key: (((bin_key & {{ 2 ** 64 - 1 }}::uhugeint) // {{ bin_count }}) % 90)::integer
-        ) as bin_residues,
-    from bin_minima
 
 ),
 
@@ -89,10 +75,15 @@ bin_symbols as (
     select
         text_key,
         shingle_hashes,
-        bin_indices,
+        list_transform(minimum_keys, lambda bin_key: bin_key['bin_index']) as bin_indices,
         -- 90 symbols: the printable ASCII characters from `!` on, skipping `.` (the empty bin)
-        list_transform(bin_residues, lambda residue: chr(residue + 33 + (residue >= 13)::integer)) as symbols,
-    from bin_residues
+        list_transform(
+            minimum_keys,
+            lambda bin_key: chr(
+                (bin_key['bin_value'] % 90)::integer + 33 + ((bin_key['bin_value'] % 90)::integer >= 13)::integer
+            )
+        ) as symbols,
+    from bin_minima
 
 ),
 
