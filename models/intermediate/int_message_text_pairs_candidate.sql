@@ -7,6 +7,10 @@
 -- of the pair's Jaccard similarity is the share of agreeing bins among the bins not empty in both;
 -- its margin is three standard errors, 3 sqrt(t (1 - t) / bins), at the threshold t. A pair whose
 -- estimate falls below the threshold by more than the margin is dropped.
+-- Bounded memory: each text gets a number in text-key order, so the buckets, the pairs and their
+-- de-duplication carry two integers per row instead of two 32-character keys (comparing the
+-- numbers orders a pair as comparing the keys would), and texts alone in their bucket, most of
+-- them, are dropped by an aggregate (which spills) before the window numbers the buckets' texts.
 {%- set bands = var('near_duplicate_bands') | int %}
 {%- set rows_per_band = var('near_duplicate_rows_per_band') | int %}
 {%- set bin_count = bands * rows_per_band %}
@@ -21,46 +25,80 @@ texts as (
 
 ),
 
+numbered as (
+
+    select
+        row_number() over (order by text_key) as text_number,
+        text_key,
+        minhash_signature,
+        empty_bin_mask,
+        empty_bin_count,
+    from texts
+
+),
+
 bands as (
 
     -- the two lists unnest side by side: one row per text and band
     select
-        text_key,
+        text_number,
         unnest(range({{ bands }})) as band_index,
         unnest([
             {%- for band in range(bands) %}
                 substr(minhash_signature, {{ band * rows_per_band + 1 }}, {{ rows_per_band }}){{ "," if not loop.last }}
             {%- endfor %}
         ]) as band_value,
-    from texts
+    from numbered
+
+),
+
+shared_bands as (
+
+    -- the buckets of two texts or more
+    select
+        band_index,
+        band_value,
+        count(*) as bucket_size,
+    from bands
+    where band_value != '{{ "." * rows_per_band }}'
+    group by band_index, band_value
+    having count(*) > 1
 
 ),
 
 buckets as (
 
     select
-        text_key,
-        band_index,
-        band_value,
+        bands.text_number,
+        bands.band_index,
+        bands.band_value,
+        shared_bands.bucket_size,
         row_number() over bucket as bucket_position,
-        count(*) over (partition by band_index, band_value) as bucket_size,
-        first_value(text_key) over bucket as first_text_key,
+        first_value(bands.text_number) over bucket as first_text_number,
         -- the {{ window }} texts before this one in its bucket, for the large buckets
         [
             {%- for step in range(1, window + 1) %}
-                lag(text_key, {{ step }}) over bucket{{ "," if not loop.last }}
+                lag(bands.text_number, {{ step }}) over bucket{{ "," if not loop.last }}
             {%- endfor %}
-        ] as previous_text_keys,
+        ] as previous_text_numbers,
     from bands
-    where band_value != '{{ "." * rows_per_band }}'
-    window bucket as (partition by band_index, band_value order by text_key)
+    inner join shared_bands
+        on
+            bands.band_index = shared_bands.band_index
+            and bands.band_value = shared_bands.band_value
+    window bucket as (partition by bands.band_index, bands.band_value order by bands.text_number)
 
 ),
 
 small_buckets as (
 
-    select * from buckets
-    where bucket_size between 2 and {{ max_bucket_pairs }}
+    select
+        text_number,
+        band_index,
+        band_value,
+        bucket_position,
+    from buckets
+    where bucket_size <= {{ max_bucket_pairs }}
 
 ),
 
@@ -69,8 +107,8 @@ small_bucket_pairs as (
     -- every pair of a bucket of up to {{ max_bucket_pairs }} texts: the join stays within a bucket,
     -- so its size is bounded by {{ max_bucket_pairs }} times the rows
     select
-        earlier.text_key as text_key_a,
-        later.text_key as text_key_b,
+        earlier.text_number as text_number_a,
+        later.text_number as text_number_b,
     from small_buckets as later
     inner join small_buckets as earlier
         on
@@ -85,8 +123,8 @@ large_bucket_pairs as (
     -- in a larger bucket, each text with the bucket's first text and the {{ window }} texts before it,
     -- read from the window rather than joined, so the work is linear in the bucket's size
     select
-        unnest(list_distinct(list_append(previous_text_keys, first_text_key))) as text_key_a,
-        text_key as text_key_b,
+        unnest(list_distinct(list_append(previous_text_numbers, first_text_number))) as text_number_a,
+        text_number as text_number_b,
     from buckets
     where bucket_size > {{ max_bucket_pairs }} and bucket_position > 1
 
@@ -104,18 +142,18 @@ linked as (
 compared as (
 
     select
-        linked.text_key_a,
-        linked.text_key_b,
+        texts_a.text_key as text_key_a,
+        texts_b.text_key as text_key_b,
         hamming(texts_a.minhash_signature, texts_b.minhash_signature) as differing_bin_count,
         (
             texts_a.empty_bin_count + texts_b.empty_bin_count
             - hamming(texts_a.empty_bin_mask, texts_b.empty_bin_mask)
         ) // 2 as both_empty_bin_count,
     from linked
-    inner join texts as texts_a
-        on linked.text_key_a = texts_a.text_key
-    inner join texts as texts_b
-        on linked.text_key_b = texts_b.text_key
+    inner join numbered as texts_a
+        on linked.text_number_a = texts_a.text_number
+    inner join numbered as texts_b
+        on linked.text_number_b = texts_b.text_number
 
 ),
 
