@@ -31,27 +31,12 @@ duplicate_shingles as (
 
 ),
 
-{#- The Jaccard similarity of the two shingle sets, as jaccard_similarity computes it, with the shared
-    shingles counted by list_intersect (a hash set) rather than one list scan per shingle. #}
-
-duplicate_overlap as (
-
-    select
-        emission_index,
-        len(duplicate_shingle_hashes) as duplicate_shingle_count,
-        len(original_shingle_hashes) as original_shingle_count,
-        len(list_intersect(duplicate_shingle_hashes, original_shingle_hashes)) as shared_shingle_count,
-    from duplicate_shingles
-
-),
-
 duplicate_truth as (
 
     select
         emission_index,
-        shared_shingle_count
-        / (duplicate_shingle_count + original_shingle_count - shared_shingle_count) as duplicate_similarity,
-    from duplicate_overlap
+        {{ jaccard_similarity('duplicate_shingle_hashes', 'original_shingle_hashes') }} as duplicate_similarity,
+    from duplicate_shingles
 
 ),
 
