@@ -68,16 +68,16 @@ frames as (
 template_elements as (
 
     {%- for list_kind in ['templates', 'short_templates', 'review_templates', 'thread_templates'] %}
-    select
-        intent,
-        language,
-        '{{ list_kind }}' as list_kind,
-        unnest(range(1, len({{ list_kind }}) + 1)) as element_position,
-        unnest({{ list_kind }}) as template,
-    from templates
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            intent,
+            language,
+            '{{ list_kind }}' as list_kind,
+            unnest(range(1, len({{ list_kind }}) + 1)) as element_position,
+            unnest({{ list_kind }}) as template,
+        from templates
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),
@@ -119,15 +119,15 @@ frame_counts as (
 vocabulary_elements as (
 
     {%- for list_name in vocabulary_lists %}
-    select
-        language,
-        '{{ list_name }}' as list_name,
-        unnest(range(1, len({{ list_name }}) + 1)) as element_position,
-        unnest({{ list_name }}) as element_value,
-    from vocabulary
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            language,
+            '{{ list_name }}' as list_name,
+            unnest(range(1, len({{ list_name }}) + 1)) as element_position,
+            unnest({{ list_name }}) as element_value,
+        from vocabulary
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),
@@ -137,7 +137,7 @@ vocabulary_counts as (
     select
         language,
         {%- for list_name in vocabulary_lists %}
-        len({{ list_name }}) as n_{{ list_name }},
+            len({{ list_name }}) as n_{{ list_name }},
         {%- endfor %}
     from vocabulary
 
@@ -259,10 +259,12 @@ with_template_kind as (
     select
         with_channel.*,
         case
-            when with_channel.channel = 'app_review' and with_channel.u_register < {{ review_share }}
+            when
+                with_channel.channel = 'app_review' and with_channel.u_register < {{ review_share }}
                 and template_counts.n_review_templates > 0
                 then 'review_templates'
-            when with_channel.channel = 'email' and with_channel.u_register < {{ thread_share }}
+            when
+                with_channel.channel = 'email' and with_channel.u_register < {{ thread_share }}
                 and template_counts.n_thread_templates > 0
                 then 'thread_templates'
             when with_channel.is_short_form and template_counts.n_short_templates > 0
@@ -270,10 +272,12 @@ with_template_kind as (
             else 'templates'
         end as template_list_kind,
         case
-            when with_channel.channel = 'app_review' and with_channel.u_register < {{ review_share }}
+            when
+                with_channel.channel = 'app_review' and with_channel.u_register < {{ review_share }}
                 and template_counts.n_review_templates > 0
                 then template_counts.n_review_templates
-            when with_channel.channel = 'email' and with_channel.u_register < {{ thread_share }}
+            when
+                with_channel.channel = 'email' and with_channel.u_register < {{ thread_share }}
                 and template_counts.n_thread_templates > 0
                 then template_counts.n_thread_templates
             when with_channel.is_short_form and template_counts.n_short_templates > 0
@@ -323,18 +327,18 @@ with_vocabulary as (
     select
         with_template.*,
         {%- for list_name, draw in vocabulary_draws %}
-        {{ list_name }}.element_value as {{ list_name }},
+            {{ list_name }}.element_value as {{ list_name }},
         {%- endfor %}
     from with_template
     inner join vocabulary_counts
         on with_template.language = vocabulary_counts.language
     {%- for list_name, draw in vocabulary_draws %}
-    left join vocabulary_elements as {{ list_name }}
-        on
-            with_template.language = {{ list_name }}.language
-            and {{ list_name }}.list_name = '{{ list_name }}'
-            and {{ list_name }}.element_position
-            = 1 + floor({{ draw }} * vocabulary_counts.n_{{ list_name }})::integer
+        left join vocabulary_elements as {{ list_name }}
+            on
+                with_template.language = {{ list_name }}.language
+                and {{ list_name }}.list_name = '{{ list_name }}'
+                and {{ list_name }}.element_position
+                = 1 + floor({{ draw }} * vocabulary_counts.n_{{ list_name }})::integer
     {%- endfor %}
 
 ),
@@ -342,29 +346,33 @@ with_vocabulary as (
 final as (
 
     select
-        draft_index,
-        intent,
-        locale,
-        language,
-        channel,
-        template.template_id,
-        template.template_text,
-        template.is_hard_negative,
+        with_vocabulary.draft_index,
+        with_vocabulary.intent,
+        with_vocabulary.locale,
+        with_vocabulary.language,
+        with_vocabulary.channel,
+        with_vocabulary.template.template_id,
+        with_vocabulary.template.template_text,
+        with_vocabulary.template.is_hard_negative,
         -- reviews and e-mail replies carry their own rating or quote: no channel frame around them
         case
-            when template.register in ('review', 'thread') then '{body}'
-            else channel_frame_text
+            when with_vocabulary.template.register in ('review', 'thread') then '{body}'
+            else with_vocabulary.channel_frame_text
         end as frame_text,
         {%- for slot in ['service'] + slots + slots_3 %}
-        slot_{{ slot }},
+            with_vocabulary.slot_{{ slot }},
         {%- endfor %}
-        first_names as first_name,
-        last_names as last_name,
+        with_vocabulary.first_names as first_name,
+        with_vocabulary.last_names as last_name,
         timestamp '2025-01-01 00:00:00'
-        + to_seconds(floor((u_time_high + u_time_low / 65536.0) * 365 * 86400)::bigint) as created_at,
+        + to_seconds(
+            floor((with_vocabulary.u_time_high + with_vocabulary.u_time_low / 65536.0) * 365 * 86400)::bigint
+        ) as created_at,
         case
-            when u_user < 0.7
-                then 'syn-user-' || lpad(floor(u_user / 0.7 * {{ [n_total // 3, 1] | max }})::bigint::varchar, 8, '0')
+            when with_vocabulary.u_user < 0.7
+                then 'syn-user-' || lpad(
+                    floor(with_vocabulary.u_user / 0.7 * {{ [n_total // 3, 1] | max }})::bigint::varchar, 8, '0'
+                )
         end as user_id,
     from with_vocabulary
 

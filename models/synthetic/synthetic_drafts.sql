@@ -55,14 +55,14 @@ pii_sentences as (
                 then concat_ws(
                     ' ',
                     {%- for position in [1, 2, 3] %}
-                    any_value(pii_phrase) filter (where pii_position = {{ position }}){{ ',' if not loop.last }}
+                        any_value(pii_phrase) filter (where pii_position = {{ position }}){{ ',' if not loop.last }}
                     {%- endfor %}
                 )
         end as pii_sentence,
         list_filter(
             [
                 {%- for position in [1, 2, 3] %}
-                any_value({ 'pii_type': pii_type, 'pii_value': pii_value, 'is_decoy': is_decoy })
+                    any_value({ 'pii_type': pii_type, 'pii_value': pii_value, 'is_decoy': is_decoy })
                     filter (where pii_position = {{ position }}){{ ',' if not loop.last }}
                 {%- endfor %}
             ],

@@ -113,6 +113,7 @@ with_checksum_bodies as (
         end as card_prefix,
         {{ random_digits('value_hash', 24) }} as bank_digits,
         {{ hash_modulo('value_hash >> 96', iban_countries | length) }}::integer as iban_country_index,
+        {{ hash_modulo('value_hash >> 80', 9) }}::integer as order_digit_shift,
     from with_type
 
 ),
@@ -150,9 +151,7 @@ with_check_digits as (
         -- the last digit moved by 1 to 9 (mod 10): the Luhn check then fails
         case
             when pii_kind = 'decoy_order_number'
-                then card_payload
-                    || ((10 - {{ luhn_sum("(card_payload || '0')") }} + 1
-                    + {{ hash_modulo('value_hash >> 80', 9) }}::integer) % 10)::varchar
+                then card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }} + 1 + order_digit_shift) % 10)::varchar
         end as order_number,
         case
             when pii_kind in ('iban', 'decoy_bad_iban')
