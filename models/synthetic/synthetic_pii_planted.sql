@@ -153,7 +153,7 @@ with_check_digits as (
             when pii_kind = 'decoy_order_number'
                 then card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }} + 1 + order_digit_shift) % 10)::varchar
         end as order_number,
-        case
+        case  -- noqa: LT02
             when pii_kind in ('iban', 'decoy_bad_iban')
                 then 98 - {{ iban_mod97("iban_country || '00' || iban_bban") }}
         end as iban_check,
