@@ -71,12 +71,12 @@ assigned as (
         case
             -- the last annotator of a few messages comes from the unreliable pool
             when slots.has_unreliable_annotator and slots.annotation_position = slots.annotation_total
-                then {{ n_reliable }} + (slots.annotation_hash >> 80) % {{ n_unreliable }}
+                then {{ n_reliable }} + {{ hash_modulo('slots.annotation_hash >> 80', n_unreliable) }}
             -- distinct reliable annotators: a random start and a stride below half the pool
             else (
-                (slots.annotation_hash >> 16) % {{ n_reliable }}
+                {{ hash_modulo('slots.annotation_hash >> 16', n_reliable) }}
                 + (slots.annotation_position - 1)
-                * (1 + (slots.annotation_hash >> 32) % {{ n_reliable // 2 - 1 }})
+                * (1 + {{ hash_modulo('slots.annotation_hash >> 32', n_reliable // 2 - 1) }})
             ) % {{ n_reliable }}
         end as annotator_index,
         {{ synthetic_hash('label', "slots.emission_index || '-' || slots.annotation_position") }}
@@ -162,7 +162,7 @@ labelled as (
         case
             when {{ synthetic_uniform('label_hash', 5) }} < {{ defect_rate }}
                 then ['{{ defect_kinds | join("', '") }}'][
-                    1 + ((label_hash >> 96) % {{ defect_kinds | length }})::integer
+                    1 + {{ hash_modulo('label_hash >> 96', defect_kinds | length) }}::integer
                 ]
         end as defect_kind,
     from drawn

@@ -10,6 +10,18 @@
 {%- set slots_3 = ['stars', 'city', 'amount'] %}
 {#- Share of app reviews written from review templates (the rest from short templates in a star
     frame), and of e-mails that are replies quoting earlier mail, where the intent has such templates. #}
+{#- Every list of synthetic_vocabulary_listed a draft draws from, with the uniform draw that picks its element. #}
+{%- set vocabulary_draws = [('slot_service', synthetic_uniform('with_template.slot_hash', 0))] %}
+{%- for slot in slots %}
+    {%- do vocabulary_draws.append(('slot_' ~ slot, synthetic_uniform(
+        'with_template.slot_hash' ~ ('' if loop.index0 < 7 else '_2'), (loop.index0 + 1) % 8))) %}
+{%- endfor %}
+{%- for slot in slots_3 %}
+    {%- do vocabulary_draws.append(('slot_' ~ slot, synthetic_uniform('with_template.slot_hash_3', loop.index))) %}
+{%- endfor %}
+{%- do vocabulary_draws.append(('first_names', synthetic_uniform('with_template.slot_hash_2', 4))) %}
+{%- do vocabulary_draws.append(('last_names', synthetic_uniform('with_template.slot_hash_2', 5))) %}
+{%- set vocabulary_lists = vocabulary_draws | map(attribute=0) | list %}
 {%- set review_share = 0.6 %}
 {%- set thread_share = 0.2 %}
 with
@@ -47,6 +59,87 @@ vocabulary as (
 frames as (
 
     select * from {{ ref('synthetic_frames_listed') }}
+
+),
+
+{#- The lists above unnested, one row per element with its 1-based position, and their lengths:
+    a draft joins the one element it draws instead of carrying every list along. #}
+
+template_elements as (
+
+    {%- for list_kind in ['templates', 'short_templates', 'review_templates', 'thread_templates'] %}
+        select
+            intent,
+            language,
+            '{{ list_kind }}' as list_kind,
+            unnest(range(1, len({{ list_kind }}) + 1)) as element_position,
+            unnest({{ list_kind }}) as template,
+        from templates
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+template_counts as (
+
+    select
+        intent,
+        language,
+        len(templates) as n_templates,
+        len(short_templates) as n_short_templates,
+        len(review_templates) as n_review_templates,
+        len(thread_templates) as n_thread_templates,
+    from templates
+
+),
+
+frame_elements as (
+
+    select
+        channel,
+        language,
+        unnest(range(1, len(frames) + 1)) as element_position,
+        unnest(frames) as frame_text,
+    from frames
+
+),
+
+frame_counts as (
+
+    select
+        channel,
+        language,
+        len(frames) as n_frames,
+    from frames
+
+),
+
+vocabulary_elements as (
+
+    {%- for list_name in vocabulary_lists %}
+        select
+            language,
+            '{{ list_name }}' as list_name,
+            unnest(range(1, len({{ list_name }}) + 1)) as element_position,
+            unnest({{ list_name }}) as element_value,
+        from vocabulary
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+vocabulary_counts as (
+
+    select
+        language,
+        {%- for list_name in vocabulary_lists %}
+            len({{ list_name }}) as n_{{ list_name }},
+        {%- endfor %}
+    from vocabulary
 
 ),
 
@@ -161,84 +254,127 @@ with_channel as (
 
 ),
 
-with_template as (
+with_template_kind as (
 
     select
         with_channel.*,
-        {{ pick_from_list(
-            "case
-                when with_channel.channel = 'app_review' and with_channel.u_register < " ~ review_share ~ "
-                    and len(templates.review_templates) > 0
-                    then templates.review_templates
-                when with_channel.channel = 'email' and with_channel.u_register < " ~ thread_share ~ "
-                    and len(templates.thread_templates) > 0
-                    then templates.thread_templates
-                when with_channel.is_short_form and len(templates.short_templates) > 0
-                    then templates.short_templates
-                else templates.templates
-            end",
-            'with_channel.u_template'
-        ) }} as template,
-        {{ pick_from_list('frames.frames', 'with_channel.u_frame') }} as channel_frame_text,
+        case
+            when
+                with_channel.channel = 'app_review' and with_channel.u_register < {{ review_share }}
+                and template_counts.n_review_templates > 0
+                then 'review_templates'
+            when
+                with_channel.channel = 'email' and with_channel.u_register < {{ thread_share }}
+                and template_counts.n_thread_templates > 0
+                then 'thread_templates'
+            when with_channel.is_short_form and template_counts.n_short_templates > 0
+                then 'short_templates'
+            else 'templates'
+        end as template_list_kind,
+        case
+            when
+                with_channel.channel = 'app_review' and with_channel.u_register < {{ review_share }}
+                and template_counts.n_review_templates > 0
+                then template_counts.n_review_templates
+            when
+                with_channel.channel = 'email' and with_channel.u_register < {{ thread_share }}
+                and template_counts.n_thread_templates > 0
+                then template_counts.n_thread_templates
+            when with_channel.is_short_form and template_counts.n_short_templates > 0
+                then template_counts.n_short_templates
+            else template_counts.n_templates
+        end as template_list_length,
+        frame_counts.n_frames,
     from with_channel
-    inner join templates
+    inner join template_counts
         on
-            with_channel.intent = templates.intent
-            and with_channel.language = templates.language
-    inner join frames
+            with_channel.intent = template_counts.intent
+            and with_channel.language = template_counts.language
+    inner join frame_counts
         on
-            with_channel.channel = frames.channel
-            and with_channel.language = frames.language
+            with_channel.channel = frame_counts.channel
+            and with_channel.language = frame_counts.language
+
+),
+
+{#- Positions drawn as pick_from_list draws them: 1 + floor(u * length). #}
+
+with_template as (
+
+    select
+        with_template_kind.*,
+        template_elements.template,
+        frame_elements.frame_text as channel_frame_text,
+    from with_template_kind
+    left join template_elements
+        on
+            with_template_kind.intent = template_elements.intent
+            and with_template_kind.language = template_elements.language
+            and with_template_kind.template_list_kind = template_elements.list_kind
+            and template_elements.element_position
+            = 1 + floor(with_template_kind.u_template * with_template_kind.template_list_length)::integer
+    left join frame_elements
+        on
+            with_template_kind.channel = frame_elements.channel
+            and with_template_kind.language = frame_elements.language
+            and frame_elements.element_position
+            = 1 + floor(with_template_kind.u_frame * with_template_kind.n_frames)::integer
+
+),
+
+with_vocabulary as (
+
+    select
+        with_template.*,
+        {%- for list_name, draw in vocabulary_draws %}
+            {{ list_name }}.element_value as {{ list_name }},
+        {%- endfor %}
+    from with_template
+    inner join vocabulary_counts
+        on with_template.language = vocabulary_counts.language
+    {%- for list_name, draw in vocabulary_draws %}
+        left join vocabulary_elements as {{ list_name }}
+            on
+                with_template.language = {{ list_name }}.language
+                and {{ list_name }}.list_name = '{{ list_name }}'
+                and {{ list_name }}.element_position
+                = 1 + floor({{ draw }} * vocabulary_counts.n_{{ list_name }})::integer
+    {%- endfor %}
 
 ),
 
 final as (
 
     select
-        with_template.draft_index,
-        with_template.intent,
-        with_template.locale,
-        with_template.language,
-        with_template.channel,
-        with_template.template.template_id,
-        with_template.template.template_text,
-        with_template.template.is_hard_negative,
+        with_vocabulary.draft_index,
+        with_vocabulary.intent,
+        with_vocabulary.locale,
+        with_vocabulary.language,
+        with_vocabulary.channel,
+        with_vocabulary.template.template_id,
+        with_vocabulary.template.template_text,
+        with_vocabulary.template.is_hard_negative,
         -- reviews and e-mail replies carry their own rating or quote: no channel frame around them
         case
-            when with_template.template.register in ('review', 'thread') then '{body}'
-            else with_template.channel_frame_text
+            when with_vocabulary.template.register in ('review', 'thread') then '{body}'
+            else with_vocabulary.channel_frame_text
         end as frame_text,
-        {{ pick_from_list('vocabulary.slot_service', synthetic_uniform('with_template.slot_hash', 0)) }}
-            as slot_service,
-        {%- for slot in slots %}
-        {{ pick_from_list(
-            'vocabulary.slot_' ~ slot,
-            synthetic_uniform('with_template.slot_hash' ~ ('' if loop.index0 < 7 else '_2'), (loop.index0 + 1) % 8)
-        ) }} as slot_{{ slot }},
+        {%- for slot in ['service'] + slots + slots_3 %}
+            with_vocabulary.slot_{{ slot }},
         {%- endfor %}
-        {%- for slot in slots_3 %}
-        {{ pick_from_list(
-            'vocabulary.slot_' ~ slot,
-            synthetic_uniform('with_template.slot_hash_3', loop.index)
-        ) }} as slot_{{ slot }},
-        {%- endfor %}
-        {{ pick_from_list('vocabulary.first_names', synthetic_uniform('with_template.slot_hash_2', 4)) }}
-            as first_name,
-        {{ pick_from_list('vocabulary.last_names', synthetic_uniform('with_template.slot_hash_2', 5)) }}
-            as last_name,
+        with_vocabulary.first_names as first_name,
+        with_vocabulary.last_names as last_name,
         timestamp '2025-01-01 00:00:00'
         + to_seconds(
-            floor((with_template.u_time_high + with_template.u_time_low / 65536.0) * 365 * 86400)::bigint
+            floor((with_vocabulary.u_time_high + with_vocabulary.u_time_low / 65536.0) * 365 * 86400)::bigint
         ) as created_at,
         case
-            when with_template.u_user < 0.7
+            when with_vocabulary.u_user < 0.7
                 then 'syn-user-' || lpad(
-                    floor(with_template.u_user / 0.7 * {{ [n_total // 3, 1] | max }})::bigint::varchar, 8, '0'
+                    floor(with_vocabulary.u_user / 0.7 * {{ [n_total // 3, 1] | max }})::bigint::varchar, 8, '0'
                 )
         end as user_id,
-    from with_template
-    inner join vocabulary
-        on with_template.language = vocabulary.language
+    from with_vocabulary
 
 )
 

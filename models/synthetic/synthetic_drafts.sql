@@ -19,6 +19,9 @@ pii_planted as (
 
 ),
 
+{#- the agent's name is drawn from the first language's first names (every language lists the same
+    names), joined by position rather than carried along as a list #}
+
 first_names as (
 
     select first_names from {{ ref('synthetic_vocabulary_listed') }}
@@ -27,43 +30,84 @@ first_names as (
 
 ),
 
-pii_sentences as (
+agent_names as (
 
     select
+        unnest(range(1, len(first_names) + 1)) as name_position,
+        unnest(first_names) as agent_name,
+    from first_names
+
+),
+
+agent_name_count as (
+
+    select len(first_names) as n_agent_names from first_names
+
+),
+
+pii_sentences as (
+
+    -- positions are 1, 2 and 3 at most once each: the phrases and values in position order
+    select
         draft_index,
-        string_agg(pii_phrase, ' ' order by pii_position) as pii_sentence,
-        list(
-            { 'pii_type': pii_type, 'pii_value': pii_value, 'is_decoy': is_decoy } order by pii_position
+        case
+            when count(pii_phrase) > 0
+                then concat_ws(
+                    ' ',
+                    {%- for position in [1, 2, 3] %}
+                        any_value(pii_phrase) filter (where pii_position = {{ position }}){{ ',' if not loop.last }}
+                    {%- endfor %}
+                )
+        end as pii_sentence,
+        list_filter(
+            [
+                {%- for position in [1, 2, 3] %}
+                    any_value({ 'pii_type': pii_type, 'pii_value': pii_value, 'is_decoy': is_decoy })
+                    filter (where pii_position = {{ position }}){{ ',' if not loop.last }}
+                {%- endfor %}
+            ],
+            lambda pii: pii is not null
         ) as planted_pii,
     from pii_planted
     group by draft_index
 
 ),
 
-bodies as (
+agent_draws as (
 
     select
         choices.*,
-        {%- set ns = namespace(expression='choices.template_text') %}
+        {{ synthetic_hash('agent', 'choices.draft_index') }} as agent_hash,
+        1 + floor(
+            {{ synthetic_uniform('agent_hash', 0) }} * agent_name_count.n_agent_names
+        )::integer as agent_name_position,
+    from choices
+    cross join agent_name_count
+
+),
+
+bodies as (
+
+    select
+        agent_draws.* exclude (agent_hash, agent_name_position),
+        {%- set ns = namespace(expression='agent_draws.template_text') %}
         {%- for slot in slots %}
-            {%- set ns.expression = "replace(" ~ ns.expression ~ ", '{" ~ slot ~ "}', choices.slot_" ~ slot ~ ")" %}
+            {%- set ns.expression = "replace(" ~ ns.expression ~ ", '{" ~ slot ~ "}', agent_draws.slot_" ~ slot ~ ")" %}
         {%- endfor %}
         {{ ns.expression }} as body_text,
         pii_sentences.pii_sentence,
         coalesce(pii_sentences.planted_pii, []) as planted_pii,
-        {{ pick_from_list(
-            'first_names.first_names',
-            synthetic_uniform(synthetic_hash('agent', 'choices.draft_index'), 0)
-        ) }} as agent_name,
+        agent_names.agent_name,
         case
-            when {{ synthetic_uniform(synthetic_hash('agent', 'choices.draft_index'), 1) }} < 1 / 3
-                then choices.first_name
-            else choices.first_name || ' ' || choices.last_name
+            when {{ synthetic_uniform('agent_draws.agent_hash', 1) }} < 1 / 3
+                then agent_draws.first_name
+            else agent_draws.first_name || ' ' || agent_draws.last_name
         end as signature_name,
-    from choices
-    cross join first_names
+    from agent_draws
+    left join agent_names
+        on agent_draws.agent_name_position = agent_names.name_position
     left join pii_sentences
-        on choices.draft_index = pii_sentences.draft_index
+        on agent_draws.draft_index = pii_sentences.draft_index
 
 ),
 

@@ -70,7 +70,7 @@ duplicate_sources as (
         string_split(drafts.clean_text, ' ') as words,
     from duplicate_indices
     inner join drafts
-        on drafts.draft_index = (duplicate_indices.duplicate_hash % {{ n_sources }})::bigint
+        on drafts.draft_index = {{ hash_modulo('duplicate_indices.duplicate_hash', n_sources) }}::bigint
 
 ),
 
@@ -139,22 +139,22 @@ paraphrase_operations as (
             when regexp_matches(words[word_position], '\d') and word_position = edited_position then 4
             when
                 regexp_matches(words[word_position], '\d')
-                and (word_draws[word_position] >> 24) % 6 in (0, 2, 3)
+                and {{ hash_modulo('word_draws[word_position] >> 24', 6) }} in (0, 2, 3)
                 then -1
             when is_protected[word_position] then -1
             when
                 word_position = edited_position
-                and (word_draws[word_position] >> 24) % 5 = 3
+                and {{ hash_modulo('word_draws[word_position] >> 24', 5) }} = 3
                 and coalesce(is_protected[word_position + 1], false)
                 then 4
-            when word_position = edited_position then (word_draws[word_position] >> 24) % 5
+            when word_position = edited_position then {{ hash_modulo('word_draws[word_position] >> 24', 5) }}
             when
                 {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
-                and (word_draws[word_position] >> 24) % 6 = 3
+                and {{ hash_modulo('word_draws[word_position] >> 24', 6) }} = 3
                 and coalesce(is_protected[word_position + 1], false)
                 then 4
             when {{ synthetic_uniform('word_draws[word_position]', 0) }} < word_edit_rate
-                then (word_draws[word_position] >> 24) % 6
+                then {{ hash_modulo('word_draws[word_position] >> 24', 6) }}
             else -1
         end) as word_operations,
     from paraphrase_targets
@@ -174,7 +174,7 @@ paraphrased as (
                         when word_operations[word_position] = 0 then ''
                         when word_operations[word_position] = 1
                             then ['really', 'please', 'just', 'kindly', 'actually', 'now'][
-                                1 + cast((word_draws[word_position] >> 32) % 6 as integer)
+                                1 + cast({{ hash_modulo('word_draws[word_position] >> 32', 6) }} as integer)
                             ] || ' ' || words[word_position]
                         when word_operations[word_position] = 2 and length(words[word_position]) >= 4
                             then concat(
@@ -209,7 +209,7 @@ duplicates as (
         duplicate_sources.duplicate_kind,
         case
             when duplicate_sources.duplicate_kind = 'exact' then duplicate_sources.clean_text
-            else case cast(((duplicate_sources.duplicate_hash >> 32) % 5) as integer)
+            else case cast({{ hash_modulo('duplicate_sources.duplicate_hash >> 32', 5) }} as integer)
                 when 0 then paraphrased.paraphrased_text || ' Thanks in advance.'
                 when 1 then 'Hi again, ' || paraphrased.paraphrased_text
                 else paraphrased.paraphrased_text

@@ -107,11 +107,13 @@ with_checksum_bodies as (
     select
         *,
         case
-            when ((value_hash >> 72) % 4) = 0 then ['34', '37'][1 + ((value_hash >> 74) % 2)::integer]
-            else ['4', '51', '52', '53', '54', '55'][1 + ((value_hash >> 76) % 6)::integer]
+            when {{ hash_modulo('value_hash >> 72', 4) }} = 0
+                then ['34', '37'][1 + {{ hash_modulo('value_hash >> 74', 2) }}::integer]
+            else ['4', '51', '52', '53', '54', '55'][1 + {{ hash_modulo('value_hash >> 76', 6) }}::integer]
         end as card_prefix,
         {{ random_digits('value_hash', 24) }} as bank_digits,
-        ((value_hash >> 96) % {{ iban_countries | length }})::integer as iban_country_index,
+        {{ hash_modulo('value_hash >> 96', iban_countries | length) }}::integer as iban_country_index,
+        {{ hash_modulo('value_hash >> 80', 9) }}::integer as order_digit_shift,
     from with_type
 
 ),
@@ -139,14 +141,22 @@ with_card_payload as (
 
 with_check_digits as (
 
+    -- each check is worked out only for the kind that shows it
     select
         *,
-        card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar as card_number,
+        case
+            when pii_kind = 'card'
+                then card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }}) % 10)::varchar
+        end as card_number,
         -- the last digit moved by 1 to 9 (mod 10): the Luhn check then fails
-        card_payload
-        || ((10 - {{ luhn_sum("(card_payload || '0')") }} + 1 + ((value_hash >> 80) % 9)::integer) % 10)::varchar
-            as order_number,
-        98 - {{ iban_mod97("iban_country || '00' || iban_bban") }} as iban_check,
+        case
+            when pii_kind = 'decoy_order_number'
+                then card_payload || ((10 - {{ luhn_sum("(card_payload || '0')") }} + 1 + order_digit_shift) % 10)::varchar
+        end as order_number,
+        case  -- noqa: LT02
+            when pii_kind in ('iban', 'decoy_bad_iban')
+                then 98 - {{ iban_mod97("iban_country || '00' || iban_bban") }}
+        end as iban_check,
     from with_card_payload
 
 ),
@@ -159,7 +169,7 @@ with_ibans as (
         -- any other check number in 02..98 fails mod 97
         -- (the hash part is cast first: integer + UHUGEINT is a DOUBLE, whose text '6.0' spoils the IBAN)
         iban_country
-        || lpad((2 + (iban_check - 2 + 1 + ((value_hash >> 84) % 95)::integer) % 97)::varchar, 2, '0')
+        || lpad((2 + (iban_check - 2 + 1 + {{ hash_modulo('value_hash >> 84', 95) }}::integer) % 97)::varchar, 2, '0')
         || iban_bban as bad_iban,
         case when pii_kind = 'card' then card_number else order_number end as card_digits,
     from with_check_digits
@@ -196,20 +206,20 @@ with_values as (
         case
             when pii_kind in ('card', 'decoy_order_number')
                 then
-                    case ((value_hash >> 86) % 5)::integer
+                    case {{ hash_modulo('value_hash >> 86', 5) }}::integer
                         when 0 then array_to_string(card_groups, ' ')
                         when 1 then array_to_string(card_groups, '-')
                         when 2 then card_groups[1] || '-' || card_groups[2] || ' ' || array_to_string(card_groups[3:], '-')
                         else card_digits
                     end
-            when pii_kind = 'iban' and (value_hash >> 88) % 2 = 0
+            when pii_kind = 'iban' and {{ hash_modulo('value_hash >> 88', 2) }} = 0
                 then array_to_string(regexp_extract_all(iban, '.{1,4}'), ' ')
             when pii_kind = 'iban' then iban
             -- a spaced decoy whose digit groups happen to form a Luhn-valid card number would be a
             -- card, not a hard negative: such decoys are written compact
             when
                 pii_kind = 'decoy_bad_iban'
-                and (value_hash >> 88) % 2 = 0
+                and {{ hash_modulo('value_hash >> 88', 2) }} = 0
                 and len(list_filter(
                     regexp_extract_all(array_to_string(regexp_extract_all(bad_iban, '.{1,4}'), ' '), '\b\d(?:[ -]?\d){12,18}\b'),
                     lambda digit_run: {{ is_luhn_card_number('digit_run') }}
