@@ -59,6 +59,7 @@ duplicate_sources as (
         duplicate_indices.duplicate_kind,
         duplicate_indices.duplicate_hash,
         drafts.clean_text,
+        drafts.planted_pii,
         drafts.created_at,
         drafts.user_id,
         -- near duplicates: about two in three are light paraphrases meant to stay above the
@@ -91,7 +92,29 @@ paraphrase_draws as (
 {#- A capitalised word (a name, a greeting) and the three words before one are protected: they keep
     their letters and their place. An edit there breaks the cue the redactor reads ("my name is",
     "Bonjour Arjun") or cuts a name apart ("Nina, Patel"): the name survives in one copy only and
-    the pair stops matching. #}
+    the pair stops matching. So is every word of a planted PII value (decoys too): a deleted domain
+    word ("x [at] [dot] example [dot] net") would leave a value the ground truth does not know. #}
+
+pii_word_spans as (
+
+    select
+        *,
+        -- the first and last word of each planted value, counted in spaces before its first occurrence
+        list_transform(
+            list_filter(planted_pii, lambda pii: contains(clean_text, pii.pii_value)),
+            lambda pii: [
+                1 + length(regexp_replace(
+                    left(clean_text, strpos(clean_text, pii.pii_value) - 1), '[^ ]', '', 'g'
+                )),
+                1 + length(regexp_replace(
+                    left(clean_text, strpos(clean_text, pii.pii_value) - 1 + length(pii.pii_value)),
+                    '[^ ]', '', 'g'
+                )),
+            ]
+        ) as pii_spans,
+    from paraphrase_draws
+
+),
 
 paraphrase_protection as (
 
@@ -103,8 +126,12 @@ paraphrase_protection as (
                 range(word_position, least(word_position + 3, len(words)) + 1),
                 lambda near_position: regexp_matches(words[near_position], '^\W*\p{Lu}')
             ))
+            or list_bool_or(list_transform(
+                list_append(pii_spans, [0, 0]),
+                lambda span: word_position between span[1] and span[2]
+            ))
         ) as is_protected,
-    from paraphrase_draws
+    from pii_word_spans
 
 ),
 
