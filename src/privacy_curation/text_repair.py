@@ -16,10 +16,10 @@ East Asian character ("㨠"): a repair that brings in East Asian characters the 
 refused.
 
 Text written in one case was often re-cased after it was garbled, and its garbled characters with it:
-"grüßen" became "grã¼ãÿen" (the lead "Ã" and the Windows-1252 letter "Ÿ" lower-cased), "don’t" in
+"grüßen" became "grã¼ãÿen" (the lead "Ã" and the Windows-1252 letter "Ÿ" lower-cased), "don\u2019t" in
 capitals "DONÂ€™T" and "Éloïse" "Ã‰LOÃ¯SE", whose repair "ÉLOïSE" brings back a lower-case letter.
 In a text whose letters are all lower case, a garbled word is tried with those characters in upper
-case first; in a text whose letters are all capitals, an upper-cased lead before "€" or "‚" ("Â")
+case first; in a text whose letters are all capitals, an upper-cased lead before "€" or "\u201a" ("Â")
 or before "Ÿ" ("Ð") is lowered first; the repaired words (or text) are then put back in the text's case.
 """
 
@@ -49,12 +49,12 @@ EAST_ASIAN = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SOURCE_CODECS = ("sloppy-windows-1252", "latin-1")
 # lower-cased garbling: the two-byte leads and Windows-1252's "Ÿ" back in upper case
 LOWER_CASED_GARBLING = str.maketrans("\u00e3\u00e4\u00e5\u00e6\u00eb\u00ff", "\u00c3\u00c4\u00c5\u00c6\u00cb\u0178")
-# upper-cased garbling: the lead of "€", "’", "…" ("â") and of emoji ("ð") in upper case
+# upper-cased garbling: the lead of "€", the curly quotes, "…" ("â") and of emoji ("ð") in upper case
 UPPER_CASED_LEAD = re.compile("\u00c2(?=[\u20ac\u201a])|\u00d0(?=\u0178)")
 
 
 def letter_case(text: str) -> str | None:
-    """"lower" or "upper" when every cased letter of the text is in that case (and there is one), else None."""
+    """ "lower" or "upper" when every cased letter of the text is in that case (and there is one), else None."""
     has_lower = any(character.islower() for character in text)
     has_upper = any(character.isupper() for character in text)
     if has_lower == has_upper:

@@ -77,7 +77,7 @@ SIGN_OFFS = [
     "Cordiali saluti, Éloïse Claeys",
     "Saludos, Álvaro Quiroga",
     "Beste Grüße, Çağla Yildirim",
-    "Il mio nome è Zoë Lemaréchal. Merci € 5, don’t",
+    "Il mio nome è Zoë Lemaréchal. Merci € 5, don\u2019t",
 ]
 
 
