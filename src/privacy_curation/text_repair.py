@@ -54,9 +54,10 @@ UPPER_CASED_LEAD = re.compile("\u00c2(?=[\u20ac\u201a])|\u00d0(?=\u0178)")
 
 
 def letter_case(text: str) -> str | None:
-    """ "lower" or "upper" when every cased letter of the text is in that case (and there is one), else None."""
-    has_lower = any(character.islower() for character in text)
-    has_upper = any(character.isupper() for character in text)
+    """ "lower" or "upper" when every cased letter of the text is in that case (and there is one), else None.
+    A letter is cased when it has another case: "ª" and "º" (in garbled "ê" and "ú") are not."""
+    has_lower = any(character != character.upper() for character in text)
+    has_upper = any(character != character.lower() for character in text)
     if has_lower == has_upper:
         return None
     return "lower" if has_lower else "upper"

@@ -73,6 +73,21 @@ def test_redaction_meets_recall_and_precision_targets(default_build, pii_type):
     assert precision is not None and precision >= 0.98, f"{pii_type} precision {precision}"
 
 
+def test_report_counts_every_planted_name(default_build):
+    """Recall leaves out a planted value that is not whole in the normalised text: no person name may be left out
+    (a name garbled beyond repair, "À°LOïSE CLAEYS", or cut apart by the paraphraser once was, and leaked unseen)."""
+    [(planted,)] = default_build.query(
+        "select count(*) from (select unnest(list_filter(truth.planted_pii, "
+        "lambda pii: pii.pii_type = 'person' and not pii.is_decoy)) from synthetic_ground_truth as truth "
+        "inner join int_messages_redacted as redacted on truth.message_id = redacted.message_id "
+        "and redacted.message_source = 'synthetic' "
+        "where coalesce(truth.defect_kind, '') not in ('empty_text', 'blank_text'))"
+    )
+    _, _, _, support = report_rows(default_build)[("recall", "person")]
+    assert planted > 1000
+    assert support == planted, f"recall counts {support} of {planted} planted names"
+
+
 def exported_words(build) -> list[str]:
     return [words(text) for (text,) in build.export_rows("select distinct text from export where text is not null")]
 

@@ -77,6 +77,7 @@ SIGN_OFFS = [
     "Cordiali saluti, Éloïse Claeys",
     "Saludos, Álvaro Quiroga",
     "Beste Grüße, Çağla Yildirim",
+    "Atenciosamente, Inês Figueiredo, Rocío Peñalver",
     "Il mio nome è Zoë Lemaréchal. Merci € 5, don\u2019t",
 ]
 
