@@ -183,7 +183,8 @@
     {#- one-case text: a cued name (group 1), then (cue)(name)(what follows) #}
     {%- set monocase_pattern = '(?i)' ~ no_letter_before ~ '(?:' ~ strong_cues ~ '|' ~ weak_cues ~ ')\\s+('
         ~ any_word ~ '\\s+' ~ any_word ~ ')' ~ name_end %}
-    {#- after a signed name: the end of the text (a trailing comma too), a placeholder, or thanks (a comma before it too) #}
+    {#- after a signed name: the end of the text (a trailing comma too), a placeholder, or thanks
+        (a comma before it too) #}
     {%- set monocase_signed_end = '(\\s*[.,!]?\\s*$|\\s+<[A-Z]+>|(?i:,?' ~ thanks ~ '))' %}
     {%- set monocase_sign_off_pattern = '((?i:' ~ monocase_sign_off_cue ~ '))(' ~ one_or_two_words
         ~ ')' ~ monocase_signed_end %}
