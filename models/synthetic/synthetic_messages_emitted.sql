@@ -102,13 +102,13 @@ pii_word_spans as (
         *,
         -- the first and last word of each planted value, counted in spaces before its first occurrence
         list_transform(
-            list_filter(planted_pii, lambda pii: contains(clean_text, pii.pii_value)),
+            list_filter(planted_pii, lambda pii: contains(clean_text, pii['pii_value'])),
             lambda pii: [
                 1 + length(regexp_replace(
-                    left(clean_text, strpos(clean_text, pii.pii_value) - 1), '[^ ]', '', 'g'
+                    left(clean_text, strpos(clean_text, pii['pii_value']) - 1), '[^ ]', '', 'g'
                 )),
                 1 + length(regexp_replace(
-                    left(clean_text, strpos(clean_text, pii.pii_value) - 1 + length(pii.pii_value)),
+                    left(clean_text, strpos(clean_text, pii['pii_value']) - 1 + length(pii['pii_value'])),
                     '[^ ]', '', 'g'
                 )),
             ]
