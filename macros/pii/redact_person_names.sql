@@ -39,7 +39,8 @@
         'mijn', 'um', 'uma', 'o', 'muito', 'não', 'aqui', 'meu', 'cliente', 'client', 'klant', 'kunde',
         'customer', 'user', 'member',
     ] %}
-    {#- closings, greetings and introductions in the seven languages (lower case) #}
+    {#- closings, greetings and introductions in the seven languages (lower case); German closings
+        with "ss" for "ß" too (Swiss spelling, and German in capitals: "GRÜSSE") #}
     {%- set sign_offs = [
         'thanks', 'thank you', 'many thanks', 'thanks again', 'thanks in advance', 'thx', 'cheers',
         'regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'best wishes',
@@ -48,6 +49,8 @@
         'danke', 'vielen dank', 'danke schön', 'viele grüße', 'beste grüße', 'liebe grüße',
         'freundliche grüße', 'mit freundlichen grüßen', 'mit besten grüßen', 'herzliche grüße', 'grüße',
         'gruß', 'lg', 'vg', 'mfg',
+        'viele grüsse', 'beste grüsse', 'liebe grüsse', 'freundliche grüsse', 'mit freundlichen grüssen',
+        'mit besten grüssen', 'herzliche grüsse', 'grüsse', 'gruss',
         'merci', 'merci beaucoup', "merci d'avance", 'cordialement', 'bien cordialement', 'bien à vous',
         'salutations', 'sincères salutations', 'amicalement', 'bonne journée',
         'gracias', 'muchas gracias', 'saludos', 'un saludo', 'saludos cordiales', 'atentamente',
