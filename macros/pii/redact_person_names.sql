@@ -113,6 +113,12 @@
     {%- set ordinary_word_greetings = [
         'cara', 'caro', 'cher', 'chère', 'dag', 'beste', 'salut', 'liebe', 'lieber',
     ] %}
+    {#- German in capitals may write "ß" as "ẞ" (DuckDB's upper does): "VIELE GRÜẞE" #}
+    {%- set capital_sharp_s_sign_offs = [] %}
+    {%- for cue in sign_offs if 'ß' in cue %}
+        {%- do capital_sharp_s_sign_offs.append(cue | replace('ß', 'ẞ')) %}
+    {%- endfor %}
+    {%- do sign_offs.extend(capital_sharp_s_sign_offs) %}
     {%- set cue_lists = namespace(multiword_sign_offs=[], capitalised_sign_offs=[]) %}
     {%- for cue in sign_offs + greetings + introductions + titles %}
         {%- do stop_words.extend(cue.split(' ')) %}
@@ -181,7 +187,7 @@
     {%- set monocase_greeting_cue = no_letter_before ~ '(?:' ~ monocase_greetings | join('|') ~ ')\\s+' %}
     {%- set monocase_agent_cue = no_letter_before ~ '(?:' ~ agent_introductions | join('|') ~ ')\\s+'
         ~ '|,\\s+(?:met|sono)\\s+' %}
-    {%- set monocase_here_cue = '(?:^|[.!?]\\s+)(?:hi|hello|hey)[,!]?\\s+' %}
+    {%- set monocase_here_cue = '(?:^|[.!?,]\\s+)(?:hi|hello|hey)[,!]?\\s+' %}
 
     {#- one-case text: a cued name (group 1), then (cue)(name)(what follows) #}
     {%- set monocase_pattern = '(?i)' ~ no_letter_before ~ '(?:' ~ strong_cues ~ '|' ~ weak_cues ~ ')\\s+('

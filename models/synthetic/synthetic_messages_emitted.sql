@@ -89,9 +89,9 @@ paraphrase_draws as (
 
 ),
 
-{#- A capitalised word (a name, a greeting) and the three words before one are protected: they keep
-    their letters and their place (a word that holds a line break is capitalised when a line of it
-    starts with a capital). An edit there breaks the cue the redactor reads ("my name is",
+{#- A capitalised word (a name, a greeting), the three words before one and the word after it
+    ("Nina here") are protected: they keep their letters and their place (a word that holds a line
+    break is capitalised when a line of it starts with a capital). An edit there breaks the cue the redactor reads ("my name is",
     "Bonjour Arjun") or cuts a name apart ("Nina, Patel"): the name survives in one copy only and
     the pair stops matching. So is every word of a planted PII value (decoys too): a deleted domain
     word ("x [at] [dot] example [dot] net") would leave a value the ground truth does not know. #}
@@ -124,7 +124,7 @@ paraphrase_protection as (
         list_transform(
             range(1, len(words) + 1),
             lambda word_position: list_bool_or(list_transform(
-                range(word_position, least(word_position + 3, len(words)) + 1),
+                range(greatest(word_position - 1, 1), least(word_position + 3, len(words)) + 1),
                 -- a word holds the line breaks after it: "groet,\n\nChiara" ends in a name
                 lambda near_position: regexp_matches(words[near_position], '(?:^|\s)\W*\p{Lu}')
             ))
