@@ -1,10 +1,12 @@
 """Hand the dataset over: copy the Parquet file, its manifest and its card to a training project's data folder.
 
-Run through `make export DEST=<folder>`. Only what the last successful build wrote is handed over: the audit
-trail of the build's database (`audit.dbt_invocations`, `audit.dbt_node_results`, `audit.build_class_mix`)
-names the last invocation that wrote `curated_training_data`; it must have succeeded (a build that failed a
-test after writing the Parquet file is refused) and have written the manifest's `dataset_version`. The
-Parquet file is checked against the manifest's `parquet_sha256` twice: in the output folder before copying
+Run through `make export DEST=<folder>`. What is handed over is the export set `output/` holds: the last one a
+build published. A build publishes its export set only when every test on it passed (the on-run-end hook
+publish_exports), so a build that failed leaves the previous set in place, whole and consistent. The audit trail
+of the build's database (`audit.dbt_invocations`, `audit.dbt_node_results`, `audit.build_class_mix`) must name
+a successful invocation that wrote the manifest's `dataset_version` (a content hash): that build is printed. When
+later builds wrote the export and failed (or published nothing), the handover says so and names the last of them.
+The Parquet file is checked against the manifest's `parquet_sha256` twice: in the output folder before copying
 (a file changed after the build is refused) and in the destination after copying (a copy that went wrong is
 removed). Files land under temporary names and are renamed only once every check has passed, so the
 destination never holds a half-written or unverified dataset. Exit status 1, with the reason on stderr, on
@@ -48,9 +50,15 @@ def read_manifest(source: Path) -> dict:
     return manifest
 
 
+def describe_build(invocation_id: str, command: str, finished_at) -> str:
+    finished = f"{finished_at:%Y-%m-%d %H:%M:%S} UTC" if finished_at else "never finished"
+    return f"dbt {command} {invocation_id} finished {finished}"
+
+
 def last_export_build(database: Path, dataset_version: str) -> dict:
-    """The last invocation that wrote the export, from the audit trail; raises unless it succeeded and
-    wrote this dataset_version."""
+    """The successful invocation that wrote the published export (this dataset_version), from the audit trail,
+    with a note naming the newest later build that wrote the export without publishing it; raises when no
+    successful invocation wrote this dataset_version."""
     import duckdb
 
     if not database.is_file():
@@ -72,24 +80,41 @@ def last_export_build(database: Path, dataset_version: str) -> dict:
                 where results.invocation_id = invocations.invocation_id
                     and results.unique_id = ? and results.status = 'success'
             )
-            order by invocations.started_at desc
-            limit 1
+            order by invocations.started_at desc, invocations.invocation_id
             """,
             [EXPORT_NODE],
         ).fetchall()
     if not rows:
         raise HandoverError(f"{database} records no build that wrote {PARQUET}: run `make build` first")
-    invocation_id, command, finished_at, is_success, error_count, written_version = rows[0]
-    build = {"invocation_id": invocation_id, "command": command, "finished_at": f"{finished_at:%Y-%m-%d %H:%M:%S} UTC"}
-    if not is_success:
+    writers = [row for row in rows if row[3] and row[5] == dataset_version]
+    if not writers:
+        invocation_id, command, finished_at, is_success, error_count, written_version = rows[0]
+        last = describe_build(invocation_id, command, finished_at)
         raise HandoverError(
-            f"the last build that wrote {PARQUET} failed (dbt {command}, invocation {invocation_id}, finished "
-            f"{build['finished_at']}, {error_count} error(s)): fix it and rebuild; nothing was handed over"
+            f"no successful build recorded in {database} wrote the dataset_version {dataset_version} of the "
+            f"manifest (the last build that wrote {PARQUET}, {last}, "
+            + ("succeeded" if is_success else f"failed with {error_count} error(s)")
+            + f" and wrote {written_version}): rebuild; nothing was handed over"
         )
-    if written_version != dataset_version:
-        raise HandoverError(
-            f"the manifest's dataset_version {dataset_version} is not what the last build wrote "
-            f"({written_version}, invocation {invocation_id}): rebuild"
+    invocation_id, command, finished_at, *_ = writers[0]
+    build = {
+        "invocation_id": invocation_id,
+        "command": command,
+        "finished_at": f"{finished_at:%Y-%m-%d %H:%M:%S} UTC",
+        "note": None,
+    }
+    later = rows[: rows.index(writers[0])]
+    if later:
+        last_id, last_command, last_finished, last_success, last_errors, _ = later[0]
+        outcome = (
+            "succeeded but published nothing (a partial run)"
+            if last_success
+            else f"failed ({last_errors} error(s)) and published nothing"
+        )
+        build["note"] = (
+            f"{len(later)} later build(s) wrote {PARQUET} without publishing it; the last, "
+            f"{describe_build(last_id, last_command, last_finished)}, {outcome}: handing over the last "
+            "published export"
         )
     return build
 
@@ -143,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"export failed: {error}", file=sys.stderr)
         return 1
     build = manifest["build"]
+    if build["note"]:
+        print(f"note: {build['note']}", file=sys.stderr)
     print(
         f"exported {manifest['dataset_version']} ({manifest['row_count']} rows) to {args.dest}: "
         f"{', '.join(HANDED_OVER)}; sha256 {manifest['parquet_sha256']} verified; written by the successful "

@@ -44,7 +44,8 @@
         'mijn', 'um', 'uma', 'o', 'muito', 'não', 'aqui', 'meu', 'cliente', 'client', 'klant', 'kunde',
         'customer', 'user', 'member',
     ] %}
-    {#- closings, greetings and introductions in the seven languages (lower case) #}
+    {#- closings, greetings and introductions in the seven languages (lower case); German closings
+        with "ss" for "ß" too (Swiss spelling, and German in capitals: "GRÜSSE") #}
     {%- set sign_offs = [
         'thanks', 'thank you', 'many thanks', 'thanks again', 'thanks in advance', 'thx', 'cheers',
         'regards', 'kind regards', 'best regards', 'warm regards', 'warmest regards', 'best wishes',
@@ -53,6 +54,8 @@
         'danke', 'vielen dank', 'danke schön', 'viele grüße', 'beste grüße', 'liebe grüße',
         'freundliche grüße', 'mit freundlichen grüßen', 'mit besten grüßen', 'herzliche grüße', 'grüße',
         'gruß', 'lg', 'vg', 'mfg',
+        'viele grüsse', 'beste grüsse', 'liebe grüsse', 'freundliche grüsse', 'mit freundlichen grüssen',
+        'mit besten grüssen', 'herzliche grüsse', 'grüsse', 'gruss',
         'merci', 'merci beaucoup', "merci d'avance", 'cordialement', 'bien cordialement', 'bien à vous',
         'salutations', 'sincères salutations', 'amicalement', 'bonne journée',
         'gracias', 'muchas gracias', 'saludos', 'un saludo', 'saludos cordiales', 'atentamente',
@@ -115,6 +118,12 @@
     {%- set ordinary_word_greetings = [
         'cara', 'caro', 'cher', 'chère', 'dag', 'beste', 'salut', 'liebe', 'lieber',
     ] %}
+    {#- German in capitals may write "ß" as "ẞ" (DuckDB's upper does): "VIELE GRÜẞE" #}
+    {%- set capital_sharp_s_sign_offs = [] %}
+    {%- for cue in sign_offs if 'ß' in cue %}
+        {%- do capital_sharp_s_sign_offs.append(cue | replace('ß', 'ẞ')) %}
+    {%- endfor %}
+    {%- do sign_offs.extend(capital_sharp_s_sign_offs) %}
     {%- set cue_lists = namespace(multiword_sign_offs=[], capitalised_sign_offs=[]) %}
     {%- for cue in sign_offs + greetings + introductions + titles %}
         {%- do stop_words.extend(cue.split(' ')) %}
@@ -183,13 +192,14 @@
     {%- set monocase_greeting_cue = no_letter_before ~ '(?:' ~ monocase_greetings | join('|') ~ ')\\s+' %}
     {%- set monocase_agent_cue = no_letter_before ~ '(?:' ~ agent_introductions | join('|') ~ ')\\s+'
         ~ '|,\\s+(?:met|sono)\\s+' %}
-    {%- set monocase_here_cue = '(?:^|[.!?]\\s+)(?:hi|hello|hey)[,!]?\\s+' %}
+    {%- set monocase_here_cue = '(?:^|[.!?,]\\s+)(?:hi|hello|hey)[,!]?\\s+' %}
 
     {#- one-case text: a cued name (group 1), then (cue)(name)(what follows) #}
     {%- set monocase_pattern = '(?i)' ~ no_letter_before ~ '(?:' ~ strong_cues ~ '|' ~ weak_cues ~ ')\\s+('
         ~ any_word ~ '\\s+' ~ any_word ~ ')' ~ name_end %}
-    {#- after a signed name: the end of the text (a trailing comma too), a placeholder, or thanks #}
-    {%- set monocase_signed_end = '(\\s*[.,!]?\\s*$|\\s+<[A-Z]+>|(?i:' ~ thanks ~ '))' %}
+    {#- after a signed name: the end of the text (a trailing comma too), a placeholder, or thanks
+        (a comma before it too) #}
+    {%- set monocase_signed_end = '(\\s*[.,!]?\\s*$|\\s+<[A-Z]+>|(?i:,?' ~ thanks ~ '))' %}
     {%- set monocase_sign_off_pattern = '((?i:' ~ monocase_sign_off_cue ~ '))(' ~ one_or_two_words
         ~ ')' ~ monocase_signed_end %}
     {#- matches must not overlap: "hi again, bonjour tomasz," #}

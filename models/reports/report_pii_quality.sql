@@ -5,8 +5,9 @@
 -- of a type are matched to its recalled planted values, and the rest are false positives (all of
 -- them where nothing of that type was planted, e.g. a decoy order number taken for a card).
 -- Messages planted with an empty or blank text (they carry no text to redact) are left out.
--- Recall counts only planted values still whole in the normalised text (the near-duplicate
--- paraphraser can cut a value apart); precision keeps every planted value. A person name is looked
+-- Recall counts only planted values still whole in the normalised text (a garbling the repair could
+-- not undo leaves one apart; the paraphraser never edits inside one, and for person names
+-- tests/python/test_curation_pii.py checks that none is left out); precision keeps every planted value. A person name is looked
 -- for as whole words (the letters-only words of the text), so that a first name such as "Mei" is
 -- not found inside "mein".
 {%- set pii_types = ['email', 'phone', 'card', 'iban', 'ip', 'ssn', 'url', 'person'] %}
@@ -63,9 +64,8 @@ per_message_and_type as (
             '{{ pii_type }}' as pii_type,
             measured_messages.pii_{{ pii_type }}_count as detection_count,
             -- one pair of flags per planted value of the type: recalled (gone from the redacted
-            -- text, which holds a placeholder of the type), and still whole in the message as
-            -- emitted (the near-duplicate paraphraser may cut a planted value apart, a word or
-            -- comma inside an IBAN)
+            -- text, which holds a placeholder of the type), and still whole in the normalised
+            -- text (not when a garbling the repair could not undo is left inside it)
             list_transform(
                 list_filter(
                     measured_messages.planted_pii,

@@ -59,6 +59,7 @@ duplicate_sources as (
         duplicate_indices.duplicate_kind,
         duplicate_indices.duplicate_hash,
         drafts.clean_text,
+        drafts.planted_pii,
         drafts.created_at,
         drafts.user_id,
         -- near duplicates: about two in three are light paraphrases meant to stay above the
@@ -88,10 +89,33 @@ paraphrase_draws as (
 
 ),
 
-{#- A capitalised word (a name, a greeting) and the three words before one are protected: they keep
-    their letters and their place. An edit there breaks the cue the redactor reads ("my name is",
+{#- A capitalised word (a name, a greeting), the three words before one and the word after it
+    ("Nina here") are protected: they keep their letters and their place (a word that holds a line
+    break is capitalised when a line of it starts with a capital). An edit there breaks the cue the redactor reads ("my name is",
     "Bonjour Arjun") or cuts a name apart ("Nina, Patel"): the name survives in one copy only and
-    the pair stops matching. #}
+    the pair stops matching. So is every word of a planted PII value (decoys too): a deleted domain
+    word ("x [at] [dot] example [dot] net") would leave a value the ground truth does not know. #}
+
+pii_word_spans as (
+
+    select
+        *,
+        -- the first and last word of each planted value, counted in spaces before its first occurrence
+        list_transform(
+            list_filter(planted_pii, lambda pii: contains(clean_text, pii['pii_value'])),
+            lambda pii: [
+                1 + length(regexp_replace(
+                    left(clean_text, strpos(clean_text, pii['pii_value']) - 1), '[^ ]', '', 'g'
+                )),
+                1 + length(regexp_replace(
+                    left(clean_text, strpos(clean_text, pii['pii_value']) - 1 + length(pii['pii_value'])),
+                    '[^ ]', '', 'g'
+                )),
+            ]
+        ) as pii_spans,
+    from paraphrase_draws
+
+),
 
 paraphrase_protection as (
 
@@ -100,11 +124,16 @@ paraphrase_protection as (
         list_transform(
             range(1, len(words) + 1),
             lambda word_position: list_bool_or(list_transform(
-                range(word_position, least(word_position + 3, len(words)) + 1),
-                lambda near_position: regexp_matches(words[near_position], '^\W*\p{Lu}')
+                range(greatest(word_position - 1, 1), least(word_position + 3, len(words)) + 1),
+                -- a word holds the line breaks after it: "groet,\n\nChiara" ends in a name
+                lambda near_position: regexp_matches(words[near_position], '(?:^|\s)\W*\p{Lu}')
+            ))
+            or list_bool_or(list_transform(
+                list_append(pii_spans, [0, 0]),
+                lambda span: word_position between span[1] and span[2]
             ))
         ) as is_protected,
-    from paraphrase_draws
+    from pii_word_spans
 
 ),
 

@@ -7,6 +7,11 @@ dropped on the way (bytes lost for good, as in "ðâÂâÂ¡" from issue 14). On
 sample files plus these rows. It must be green (normalisation idempotent, no mojibake marker in the
 export); every repairable variant must come out exactly like its clean original; what cannot be
 repaired is quarantined (unstable_text, garbled_text), never exported, and every row is accounted for.
+
+The same build carries the generator's own frames that sign or greet with a name, filled with its
+names (accents in first place too: "Éloïse", "Álvaro", "Çağla"), garbled once and re-cased as the
+generator's noise does (lower or upper case after the garbling): no name may survive the repair and
+the redaction ("grüãÿen greta takeuchi", "À°LOïSE CLAEYS" reached the export once).
 """
 
 from __future__ import annotations
@@ -25,6 +30,29 @@ pytestmark = pytest.mark.dbt
 
 CRAFTED_MESSAGES = "zz_mojibake_messages.csv"
 CRAFTED_ANNOTATIONS = "zz_mojibake_annotations.csv"
+NAME_MESSAGES = "zz_mojibake_name_messages.csv"
+FRAMES = PROJECT_DIR / "seeds" / "generator_channel_frames.csv"
+PERSON_NAMES = PROJECT_DIR / "seeds" / "generator_person_names.csv"
+# a body per language, written for this test: no name in it
+BODIES = {
+    "en": "Please delete my account and all the data you hold about me.",
+    "de": "Bitte löschen Sie mein Konto und alle Daten über mich.",
+    "fr": "Merci de supprimer mon compte et toutes mes données.",
+    "es": "Por favor, borren mi cuenta y todos mis datos.",
+    "pt": "Por favor, apaguem a minha conta e todos os meus dados.",
+    "it": "Per favore cancellate il mio account e tutti i miei dati.",
+    "nl": "Verwijder alstublieft mijn account en al mijn gegevens.",
+}
+LOCALES = {"en": "en-GB", "de": "de-DE", "fr": "fr-FR", "es": "es-ES", "pt": "pt-PT", "it": "it-IT", "nl": "nl-NL"}
+# how the generator's noise leaves a text: garbled once or not, then lower or upper case or not
+NAME_VARIANTS = {
+    "clean": lambda text: text,
+    "lower": str.lower,
+    "upper": str.upper,
+    "cp1252": as_cp1252,
+    "cp1252-lower": lambda text: as_cp1252(text).lower(),
+    "cp1252-upper": lambda text: as_cp1252(text).upper(),
+}
 GOOD_TIME = "2026-03-14T10:00:00Z"
 # locale, intent, clean text: written for this test
 CLEAN_REVIEWS = [
@@ -121,6 +149,54 @@ def crafted_rows() -> list[dict]:
     return rows
 
 
+def words(text: str) -> str:
+    """The letters-only words of a text, lower case, each with a space on both sides."""
+    return " " + " ".join(re.findall(r"[^\W\d_]+", text.lower())) + " "
+
+
+def generator_names() -> list[tuple[str, str]]:
+    """The generator's names with a letter outside ASCII, those whose first name has one first."""
+    with PERSON_NAMES.open(encoding="utf-8") as handle:
+        names = [(row["first_name"], row["last_name"]) for row in csv.DictReader(handle)]
+    accented = [name for name in names if not " ".join(name).isascii()]
+    return sorted(accented, key=lambda name: name[0].isascii())
+
+
+def name_rows() -> list[dict]:
+    """One row per frame of the generator that writes a name, per name drawn for it, per noise variant."""
+    with FRAMES.open(encoding="utf-8") as handle:
+        frames = [
+            row
+            for row in csv.DictReader(handle)
+            if "{signature}" in row["frame_text"] or "{agent}" in row["frame_text"]
+        ]
+    names = generator_names()
+    rows = []
+    for number, frame in enumerate(frames):
+        for draw in range(2):
+            first, last = names[(2 * number + draw) % len(names)]
+            text = (
+                frame["frame_text"]
+                .replace("\\n", "\n")
+                .replace("{body}", BODIES[frame["language"]])
+                .replace("{service}", "Nordquay")
+                .replace("{agent}", first)
+                .replace("{signature}", f"{first} {last}")
+            )
+            for variant, noise in NAME_VARIANTS.items():
+                rows.append(
+                    {
+                        "message_id": f"mjn-{frame['frame_id']}-{draw}-{variant}",
+                        "text": noise(text),
+                        "channel": frame["channel"],
+                        "locale": LOCALES[frame["language"]],
+                        "clean": text,
+                        "name": (first, last) if "{signature}" in frame["frame_text"] else (first,),
+                    }
+                )
+    return rows
+
+
 @pytest.fixture(scope="module")
 def mojibake_build(tmp_path_factory) -> Build:
     work_dir = tmp_path_factory.mktemp("mojibake_build")
@@ -131,10 +207,16 @@ def mojibake_build(tmp_path_factory) -> Build:
         writer = csv.writer(handle)
         writer.writerow(["message_id", "text", "channel", "locale", "created_at"])
         writer.writerows([row["message_id"], row["text"], "app_review", row["locale"], GOOD_TIME] for row in rows)
+    with (raw_dir / "messages" / NAME_MESSAGES).open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["message_id", "text", "channel", "locale", "created_at"])
+        writer.writerows(
+            [row["message_id"], row["text"], row["channel"], row["locale"], GOOD_TIME] for row in name_rows()
+        )
     with (raw_dir / "annotations" / CRAFTED_ANNOTATIONS).open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["message_id", "annotator_id", "intent", "confidence", "annotated_at"])
-        for row in rows:
+        for row in rows + [{**row, "intent": "deletion"} for row in name_rows()]:
             for annotator in ("ann-mj-1", "ann-mj-2"):
                 writer.writerow([row["message_id"], annotator, row["intent"], "0.9", GOOD_TIME])
     build = build_project(work_dir, raw_dir=raw_dir)
@@ -202,3 +284,40 @@ def test_only_candidate_texts_reach_python(mojibake_build):
         "and message_id not like '%-clean'"
     )
     assert crafted <= candidates < raw_texts / 10
+
+
+def test_no_generator_name_survives_garbling_and_re_casing(mojibake_build):
+    """Every frame of the generator that writes a name, garbled and re-cased as its noise does: the text is
+    repaired (kept or a duplicate, never quarantined) and no word of the name is left after redaction."""
+    rows = name_rows()
+    assert len(rows) >= 200 and any(not row["name"][0][0].isascii() for row in rows)
+    garbled = [
+        row for row in rows if row["message_id"].split("-", 3)[3].startswith("cp1252") and not row["clean"].isascii()
+    ]
+    assert len(garbled) >= 100 and all(MOJIBAKE_MARKER.search(row["text"]) for row in garbled)
+    redacted = {
+        message_id: (resolution, reason, text)
+        for message_id, resolution, reason, text in mojibake_build.query(
+            "select resolved.message_id, resolved.resolution, resolved.reason_code, redacted.message_text_redacted "
+            "from int_messages_resolved as resolved inner join int_messages_redacted as redacted "
+            "on resolved.raw_row_id = redacted.raw_row_id "
+            f"where resolved.source_file like '%{NAME_MESSAGES}'"
+        )
+    }
+    assert len(redacted) == len(rows), "a crafted raw row went missing"
+    quarantined = [
+        (row["message_id"], redacted[row["message_id"]][1])
+        for row in rows
+        if redacted[row["message_id"]][0] not in ("kept", "duplicate")
+    ]
+    assert quarantined == [], f"crafted name rows quarantined: {quarantined}"
+    leaks = [
+        f"{row['message_id']}: {redacted[row['message_id']][2]!r}"
+        for row in rows
+        if any(words(part) in words(redacted[row["message_id"]][2]) for part in row["name"])
+    ]
+    assert leaks == [], "names left after redaction:\n" + "\n".join(leaks)
+    exported = mojibake_build.export_rows("select text from export where message_id like 'mjn-%' and text is not null")
+    assert exported, "no crafted name row was exported"
+    names = {part for row in rows for part in row["name"]}
+    assert [text for (text,) in exported if any(words(part) in words(text) for part in names)] == []

@@ -18,6 +18,7 @@ import re
 import duckdb
 import pytest
 from conftest import PROJECT_DIR, TEST_SYNTHETIC_MESSAGES, copy_with_wal, run_dbt
+from garbling import as_cp1252
 
 pytestmark = pytest.mark.dbt
 
@@ -70,6 +71,21 @@ def test_redaction_meets_recall_and_precision_targets(default_build, pii_type):
     precision, *_ = rows[("precision", pii_type)]
     assert recall is not None and recall >= 0.99, f"{pii_type} recall {recall}"
     assert precision is not None and precision >= 0.98, f"{pii_type} precision {precision}"
+
+
+def test_report_counts_every_planted_name(default_build):
+    """Recall leaves out a planted value that is not whole in the normalised text: no person name may be left out
+    (a name garbled beyond repair, "À°LOïSE CLAEYS", or cut apart by the paraphraser once was, and leaked unseen)."""
+    [(planted,)] = default_build.query(
+        "select count(*) from (select unnest(list_filter(truth.planted_pii, "
+        "lambda pii: pii.pii_type = 'person' and not pii.is_decoy)) from synthetic_ground_truth as truth "
+        "inner join int_messages_redacted as redacted on truth.message_id = redacted.message_id "
+        "and redacted.message_source = 'synthetic' "
+        "where coalesce(truth.defect_kind, '') not in ('empty_text', 'blank_text'))"
+    )
+    _, _, _, support = report_rows(default_build)[("recall", "person")]
+    assert planted > 1000
+    assert support == planted, f"recall counts {support} of {planted} planted names"
 
 
 def exported_words(build) -> list[str]:
@@ -138,10 +154,36 @@ from full_names
 """
 
 
-def test_the_paraphraser_never_cuts_a_name_apart(tmp_path):
+# every planted value (PII and decoys) of a near duplicate's source draft, and whether the paraphrase still holds it
+PII_IN_NEAR_DUPLICATES = r"""
+with
+
+planted as (
+
+    select
+        emitted.message_id,
+        regexp_replace(
+            lower(replace(replace(emitted.message_text, chr(8203), ''), chr(7), '')), '\s+', ' ', 'g'
+        ) as paraphrase,
+        lower(unnest(emitted.planted_pii).pii_value) as planted_value,
+    from synthetic_messages_emitted as emitted
+    where emitted.duplicate_kind = 'near'
+
+)
+
+select
+    count(*),
+    list(planted_value || ': ' || paraphrase order by message_id, planted_value)
+        filter (where not contains(paraphrase, planted_value)),
+from planted
+"""
+
+
+def test_the_paraphraser_never_edits_inside_a_name_or_a_planted_value(tmp_path):
     """Near duplicates of messages that hold a generator name keep the name whole (the old paraphraser wrote
-    "Thanks, Zoë, Lemaréchal": the redactor then saw two words and one of them reached the export). Only the
-    generator is built, with many near duplicates, so that enough of them hold a name."""
+    "Thanks, Zoë, Lemaréchal": the redactor then saw two words and one of them reached the export), and every
+    planted value whole (it deleted the domain word of "noor.zanchettin [at] mail [dot] example [dot] net").
+    Only the generator is built, with many near duplicates, so that enough of them hold a name."""
     vars_ = json.dumps({"synthetic_messages": TEST_SYNTHETIC_MESSAGES, "synthetic_near_duplicate_rate": 0.3})
     assert run_dbt(["deps", "--quiet"], tmp_path).success
     result = run_dbt(
@@ -152,8 +194,31 @@ def test_the_paraphraser_never_cuts_a_name_apart(tmp_path):
     snapshot = copy_with_wal(tmp_path / "curation.duckdb", tmp_path / "snapshot" / "curation.duckdb")
     with duckdb.connect(str(snapshot), read_only=True) as connection:
         [(with_names, cut)] = connection.sql(NAMES_IN_NEAR_DUPLICATES.format(names=PERSON_NAMES)).fetchall()
+        [(planted_values, edited)] = connection.sql(PII_IN_NEAR_DUPLICATES).fetchall()
     assert with_names >= 100, f"only {with_names} near duplicates hold a generator name: nothing to measure"
     assert cut is None, f"names cut apart by the paraphraser: {cut}"
+    assert planted_values >= 300, f"only {planted_values} planted values in near duplicates: nothing to measure"
+    assert edited is None, f"planted values edited by the paraphraser: {edited}"
+
+
+def test_the_generator_garbles_in_one_layer(default_build):
+    """A message whose only noise is mojibake is its draft with every character of text_mojibake_map read as
+    one UTF-8 to Windows-1252 mix-up makes it, all at once (the old chain of replacements garbled its own
+    output: "É" became "Ãâ€°", "don\u2019t" "donâ€â„¢t")."""
+    with (PROJECT_DIR / "seeds" / "text_mojibake_map.csv").open(encoding="utf-8") as handle:
+        mapped = {row["repaired"] for row in csv.DictReader(handle)}
+    rows = default_build.query(
+        "select drafts.clean_text, emitted.message_text from synthetic_messages_emitted as emitted "
+        "inner join synthetic_drafts as drafts on emitted.draft_index = drafts.draft_index "
+        "where emitted.noise_kinds = ['mojibake'] and emitted.duplicate_kind is null and emitted.defect_kind is null"
+    )
+    assert len(rows) >= 50, f"only {len(rows)} garbled messages"
+    wrong = [
+        garbled
+        for clean, garbled in rows
+        if garbled != "".join(as_cp1252(ch) if ch in mapped else ch for ch in clean.replace("'", "\u2019"))
+    ]
+    assert wrong == [], f"{len(wrong)} of {len(rows)} not garbled in one layer: {wrong[:3]}"
 
 
 def test_no_sample_sign_off_name_reaches_the_export(default_build):

@@ -1,5 +1,6 @@
-"""`make export DEST=...` hands over the Parquet file, manifest and card of the last successful build only,
-names that build, and verifies the sha256."""
+"""`make export DEST=...` hands over the Parquet file, manifest and card that output/ holds (the last set a build
+published) when a successful build recorded wrote them, names that build (and a later failed one), and verifies
+the sha256."""
 
 from __future__ import annotations
 
@@ -73,29 +74,53 @@ def test_make_export_refuses_a_parquet_changed_after_the_build(default_build, tm
     assert not dest.exists() or not any(dest.iterdir())
 
 
-def test_make_export_refuses_after_a_failed_build(default_build, tmp_path):
-    """A later build that wrote the Parquet file and then failed (a test on the export) is refused, by name."""
-    database = database_copy(default_build, tmp_path)
+def record_failed_build(database, invocation_id="failed-build"):
+    """A later build in the audit trail that wrote the Parquet file to staging and then failed a test."""
     with duckdb.connect(str(database)) as connection:
         connection.execute(
             """
             insert into audit.dbt_invocations (invocation_id, command, started_at, finished_at, is_success, error_count)
-            values ('failed-build', 'build', now()::timestamp, now()::timestamp, false, 1)
-            """
+            values (?, 'build', now()::timestamp, now()::timestamp, false, 1)
+            """,
+            [invocation_id],
         )
         connection.execute(
-            "insert into audit.dbt_node_results (invocation_id, unique_id, status) "
-            "values ('failed-build', ?, 'success')",
-            ["model.privacy_curation.curated_training_data"],
+            "insert into audit.dbt_node_results (invocation_id, unique_id, status) values (?, ?, 'success')",
+            [invocation_id, "model.privacy_curation.curated_training_data"],
         )
+
+
+def test_make_export_hands_over_the_last_published_set_after_a_failed_build(default_build, tmp_path):
+    """A later build that failed published nothing: output/ keeps the last good set, which is handed over, saying so."""
+    database = database_copy(default_build, tmp_path)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        invocation_id = connection.sql(
+            "select invocation_id from audit.dbt_invocations where command = 'build' order by started_at desc limit 1"
+        ).fetchall()[0][0]
+    record_failed_build(database)
+    dest = tmp_path / "dest"
+    done = make_export(default_build.output_dir, dest, database)
+    assert done.returncode == 0, done.stderr
+    assert "dbt build failed-build finished" in done.stderr
+    assert "failed (1 error(s)) and published nothing: handing over the last published export" in done.stderr
+    assert f"written by the successful dbt build {invocation_id} finished " in done.stdout
+    for name in FILES:
+        assert (dest / name).read_bytes() == (default_build.output_dir / name).read_bytes()
+    missing = make_export(default_build.output_dir, dest, tmp_path / "no.duckdb")
+    assert missing.returncode != 0 and "no build database" in missing.stderr
+
+
+def test_make_export_refuses_a_set_no_successful_build_wrote(default_build, tmp_path):
+    """The manifest's dataset_version must be one a successful build recorded: else nothing is handed over."""
+    database = database_copy(default_build, tmp_path)
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("update audit.dbt_invocations set is_success = false, error_count = 2")
     dest = tmp_path / "dest"
     done = make_export(default_build.output_dir, dest, database)
     assert done.returncode != 0
-    assert "the last build that wrote curated_training_data.parquet failed" in done.stderr
-    assert "invocation failed-build" in done.stderr
+    assert "no successful build recorded in" in done.stderr
+    assert "failed with 2 error(s)" in done.stderr
     assert not dest.exists() or not any(dest.iterdir())
-    missing = make_export(default_build.output_dir, dest, tmp_path / "no.duckdb")
-    assert missing.returncode != 0 and "no build database" in missing.stderr
 
 
 def test_a_corrupted_copy_is_caught_and_removed(default_build, tmp_path, monkeypatch):

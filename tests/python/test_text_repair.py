@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from garbling import as_cp1252, as_latin1, garble
 
-from privacy_curation.text_repair import repair_encoding, repair_encodings, undo_word
+from privacy_curation.text_repair import MOJIBAKE_MARKER, repair_encoding, repair_encodings, undo_word
 
 # cp1252 leaves five bytes undefined; browsers and most pipelines decode them as Latin-1 (C1 controls)
 CLEAN_TEXTS = [
@@ -66,5 +66,35 @@ def test_words_that_do_not_decode_stay_as_they_are():
 def test_text_lower_cased_after_garbling_is_not_read_as_east_asian():
     # "è" garbled to "\u00c3\u00a8", then lower-cased: valid UTF-8 for U+3A28 once read back
     garbled = "il mio nome \u00e3\u00a8\u00a0joris y\u0131ld\u0131r\u0131m"
-    assert repair_encoding(garbled) == garbled
+    assert repair_encoding(garbled) == "il mio nome \u00e8\u00a0joris y\u0131ld\u0131r\u0131m"
     assert undo_word("\u00e3\u00a8\u00a0") == "\u00e3\u00a8\u00a0"
+
+
+# sign-offs with the generator's names, garbled, then re-cased as a whole (the generator's noise does this)
+SIGN_OFFS = [
+    "Mit freundlichen Grüßen Greta Takeuchi",
+    "Viele Grüße Amara Echeverría",
+    "Cordiali saluti, Éloïse Claeys",
+    "Saludos, Álvaro Quiroga",
+    "Beste Grüße, Çağla Yildirim",
+    "Atenciosamente, Inês Figueiredo, Rocío Peñalver",
+    "Il mio nome è Zoë Lemaréchal. Merci € 5, don\u2019t",
+]
+
+
+@pytest.mark.parametrize("clean", SIGN_OFFS)
+@pytest.mark.parametrize("case", ["lower", "upper"])
+def test_text_re_cased_after_garbling_is_repaired_in_its_case(clean, case):
+    re_cased = getattr(as_cp1252(clean), case)()
+    # "ß" keeps its case: its capital is two letters
+    expected = clean.lower() if case == "lower" else clean.upper().replace("GRÜSSE", "GRÜßE")
+    assert MOJIBAKE_MARKER.search(re_cased), re_cased
+    repaired = repair_encoding(re_cased)
+    assert repaired == expected
+    assert repair_encoding(repaired) == repaired
+
+
+def test_a_word_re_cased_after_garbling_is_undone_in_that_case():
+    assert undo_word("gr\u00e3\u00bc\u00e3\u00ffen", "lower") == "grüßen"
+    assert undo_word("gr\u00e3\u00bc\u00e3\u00ffen") == "gr\u00e3\u00bc\u00e3\u00ffen"
+    assert undo_word("DON\u00c2\u20ac\u2122T", "upper") == "DON\u2019T"
