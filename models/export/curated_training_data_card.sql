@@ -230,6 +230,9 @@ front_matter_values as (
             when (select bool_or(licence_id = 'unknown') from sources_present) then 'unknown'
             else 'other'
         end as licence_id,
+        -- the project's own rows (generator, hand-written samples) are under its MIT licence (LICENSE)
+        coalesce((select bool_or(source_key in ('generator', 'sample')) from sources_present), false)
+            as has_own_rows,
         case
             when example_count < 1000 then 'n<1K'
             when example_count < 10000 then '1K<n<10K'
@@ -424,10 +427,22 @@ front_matter_lines as (
     cross join (
         values
         ('03a', 'license_name: per-source'),
-        ('03b', 'license_link: README'),
-        ('03c', 'license_details: the licence of each source, in the section Sources, licences and annotators')
+        ('03b', 'license_link: README')
     ) as static_lines (sort_key, line)
     where front_matter_values.licence_id = 'other'
+    union all
+    select
+        5 as section,
+        '03c' as sort_key,
+        'license_details: '
+        || case
+            when has_own_rows
+                then 'MIT (LICENSE) for the rows of this project''s generator and samples; every other source keeps'
+                || ' its own licence, listed in the section Sources, licences and annotators'
+            else 'the licence of each source, in the section Sources, licences and annotators'
+        end as line,
+    from front_matter_values
+    where licence_id = 'other'
     union all
     select distinct
         5 as section,
@@ -1062,7 +1077,7 @@ citation_lines as (
     select
         85 as section,
         '05' as sort_key,
-        '  note = {dataset_version ' || replace(dataset_version, '_', '\_') || ', built by the dbt project {{ project_name | replace("_", "\\_") }}},'  -- noqa: LT05
+        '  note = {dataset_version ' || replace(dataset_version, '_', '\_') || ', built by privacy-intent-curation (the dbt project {{ project_name | replace("_", "\\_") }})},'  -- noqa: LT05
             as line,
     from headline
     union all
