@@ -437,8 +437,9 @@ front_matter_lines as (
         'license_details: '
         || case
             when has_own_rows
-                then 'MIT (LICENSE) for the rows of this project''s generator and samples; every other source keeps'
-                || ' its own licence, listed in the section Sources, licences and annotators'
+                then
+                    'MIT (LICENSE) for the rows of this project''s generator and samples; every other source keeps'
+                    || ' its own licence, listed in the section Sources, licences and annotators'
             else 'the licence of each source, in the section Sources, licences and annotators'
         end as line,
     from front_matter_values
