@@ -462,23 +462,7 @@ def run_models_in_child(models: tuple[str, ...], vars_: dict, work: Path, name: 
     """``dbt run`` of ``models`` in a child process: each model's seconds (from run_results.json, hooks
     left out), the process's wall time and its peak memory (dbt and its imports included)."""
     target = work / f"target-{name}"
-    command = [
-        str(Path(sys.executable).with_name("dbt")),
-        "run",
-        "--quiet",
-        "--select",
-        *models,
-        "--vars",
-        json.dumps(vars_),
-        "--project-dir",
-        str(PROJECT_DIR),
-        "--profiles-dir",
-        str(PROJECT_DIR),
-        "--target-path",
-        str(target),
-        "--log-path",
-        str(work / "logs"),
-    ]
+    command = dbt_command(["run", "--quiet", "--select", *models], vars_, work, name)
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=PROJECT_DIR)
     _, status, usage = os.wait4(child.pid, 0)

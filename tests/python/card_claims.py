@@ -25,8 +25,10 @@ SIZE_CATEGORIES = (
     (10_000_000, "1M<n<10M"),
     (100_000_000, "10M<n<100M"),
 )
-# the licences data/raw/README.md states for the committed corpora, as Hugging Face licence ids
-KNOWN_LICENCE_IDS = {"snips": "cc0-1.0", "urr": "mit", "sample": "other", "generator": "other", "user_files": "unknown"}
+# the licences data/raw/README.md states for the committed corpora, and the project's own MIT licence
+# (LICENSE) for its generator and samples, as Hugging Face licence ids
+KNOWN_LICENCE_IDS = {"snips": "cc0-1.0", "urr": "mit", "sample": "mit", "generator": "mit", "user_files": "unknown"}
+OWN_SOURCES = ("sample", "generator")
 FILE_PREFIXES = (("public_snips", "snips"), ("public_urr", "urr"), ("sample_", "sample"))
 INTERPOLATING = ("smote", "smotenc", "adasyn", "borderline_smote", "smote_tomek")
 
@@ -187,6 +189,9 @@ def card_problems(build, given_vars: dict, card: str | None = None) -> list[str]
     licence = licence_ids.pop() if len(licence_ids) == 1 else "unknown" if "unknown" in licence_ids else "other"
     if meta.get("license") != licence:
         problems.append(f"front matter license {meta.get('license')} for sources {sorted(counts)}")
+    own_rows = any(source in OWN_SOURCES for source in counts)
+    if licence == "other" and own_rows != str(meta.get("license_details", "")).startswith("MIT (LICENSE) for the rows"):
+        problems.append(f"front matter license_details {meta.get('license_details')!r} for sources {sorted(counts)}")
 
     # rows per split
     by_split = dict(build.export_rows("select split, count(*) from export group by split"))

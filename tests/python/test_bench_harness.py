@@ -4,6 +4,7 @@ its helpers on crafted inputs, and one small real run."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import os
 import re
@@ -158,6 +159,26 @@ def test_progress_lines_carry_rows_and_seconds():
 
 
 @pytest.mark.dbt
+def test_a_models_run_uses_the_one_dbt_command_line(tmp_path, monkeypatch):
+    """run_models_in_child starts the command line dbt_command builds, not a copy of its own."""
+    spec = importlib.util.spec_from_file_location("bench_script", PROJECT_DIR / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    started = []
+
+    def refuse(command, cwd):
+        started.append(command)
+        raise RuntimeError("not started")
+
+    monkeypatch.setattr(bench.subprocess, "Popen", refuse)
+    with pytest.raises(RuntimeError):
+        bench.run_models_in_child(("model_a", "model_b"), {"synthetic_messages": 10}, tmp_path, "split")
+    expected = bench.dbt_command(
+        ["run", "--quiet", "--select", "model_a", "model_b"], {"synthetic_messages": 10}, tmp_path, "split"
+    )
+    assert started == [expected]
+
+
 def test_a_small_bench_run(tmp_path):
     """scripts/bench.py at 2,000 messages: every layer timed, tests timed, the results and the plot written;
     our near-duplicate figures equal report_duplicate_quality's (the same measurement)."""

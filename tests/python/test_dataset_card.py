@@ -198,7 +198,10 @@ def test_the_front_matter_is_yaml_a_hub_card_reads(default_build):
     meta = front_matter(card_of(default_build))
     assert meta["task_categories"] == ["text-classification"]
     assert meta["task_ids"] == ["intent-classification", "multi-class-classification"]
+    # the project's own rows are MIT (LICENSE); the public corpora keep theirs, so the card's licence is per source
     assert meta["license"] == "other" and meta["license_name"]
+    assert meta["license_details"].startswith("MIT (LICENSE) for the rows of this project's generator and samples")
+    assert "| MIT (this project's licence in LICENSE; made from its seed templates) |" in card_of(default_build)
     assert meta["multilinguality"] == "multilingual" and "privacy" in meta["tags"]
 
 
@@ -231,6 +234,7 @@ def test_the_claims_check_catches_false_claims(default_build):
             "- Near-duplicates that differ after normalisation are kept. Duplicates are removed",
         ),
         "licences": card.replace("| CC0 1.0 |", "| MIT |", 1),
+        "licence details": card.replace("license_details: MIT (LICENSE)", "license_details: CC0 1.0", 1),
         "annotators": card.replace("| 1: pub-snips |", "| 1: pub-urr |", 1),
         "vars": card.replace("near_duplicate_threshold: 0.8", "near_duplicate_threshold: 0.9", 1),
     }
