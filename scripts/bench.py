@@ -434,12 +434,22 @@ def print_ratios(rows: int, ours: dict, peer: dict | None, cheap: dict, floor: d
     print(f"  cheap stages, ours / floor query: time {ratio(cheap['seconds'], floor['seconds'])}\n", flush=True)
 
 
-def bench_size(rows: int, options, facts: dict, commit: str) -> list[dict]:
-    work = (options.keep / str(rows)) if options.keep else Path(tempfile.mkdtemp(prefix=f"privacy-bench-{rows}-"))
-    if options.keep and work.exists():
-        shutil.rmtree(work)  # a fresh database for every size
-    work.mkdir(parents=True)
+def fresh_work_dir(rows: int, keep: Path | None) -> Path:
+    """An empty work folder for one size, with its output folder: keep/<rows> (emptied first) or a new
+    temporary folder."""
+    if keep is None:
+        work = Path(tempfile.mkdtemp(prefix=f"privacy-bench-{rows}-"))
+    else:
+        work = keep / str(rows)
+        if work.exists():
+            shutil.rmtree(work)  # a fresh database for every size
+        work.mkdir(parents=True)
     (work / "output").mkdir()
+    return work
+
+
+def bench_size(rows: int, options, facts: dict, commit: str) -> list[dict]:
+    work = fresh_work_dir(rows, options.keep)
     print(f"\nbenchmark: {rows:,} synthetic messages, {options.threads} threads, work dir {work}", flush=True)
     size = SizeBench(rows, work, options.threads, facts, commit, options.datatrove_workers)
     project = project_vars()

@@ -179,6 +179,25 @@ def test_a_models_run_uses_the_one_dbt_command_line(tmp_path, monkeypatch):
     assert started == [expected]
 
 
+def test_each_size_gets_an_empty_work_folder_with_or_without_keep(tmp_path):
+    """Without --keep a new temporary folder (the default `make bench` path); with it DIR/<rows>,
+    emptied of an earlier run's files."""
+    spec = importlib.util.spec_from_file_location("bench_script", PROJECT_DIR / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    temporary = bench.fresh_work_dir(500, None)
+    try:
+        assert sorted(path.name for path in temporary.iterdir()) == ["output"]
+    finally:
+        for folder in (temporary / "output", temporary):
+            folder.rmdir()
+    (tmp_path / "500" / "output").mkdir(parents=True)
+    (tmp_path / "500" / "old.duckdb").write_text("an earlier run")
+    kept = bench.fresh_work_dir(500, tmp_path)
+    assert kept == tmp_path / "500"
+    assert sorted(path.name for path in kept.iterdir()) == ["output"]
+
+
 def test_a_small_bench_run(tmp_path):
     """scripts/bench.py at 2,000 messages: every layer timed, tests timed, the results and the plot written;
     our near-duplicate figures equal report_duplicate_quality's (the same measurement)."""
