@@ -93,8 +93,8 @@ def exported_words(build) -> list[str]:
 
 
 def test_no_generator_name_reaches_the_export(default_build):
-    """No last name of the generator's list in any exported text of the generator, whole or cut apart:
-    the near-duplicate paraphraser never edits inside a name or the cue before one."""
+    """No last name of the generator's list in any exported text of the generator, whole or cut apart (the
+    near-duplicate paraphraser never edits inside a name or the cue before one), and no capitalised first name."""
     with PERSON_NAMES.open(encoding="utf-8") as handle:
         names = [(row["first_name"], row["last_name"]) for row in csv.DictReader(handle)]
     # the generator's messages only: a real text may hold the same word ("music by Gore Vidal")
@@ -107,6 +107,14 @@ def test_no_generator_name_reaches_the_export(default_build):
         for message_id, text in exported
         for first, last in names
         if words(last) in words(text)
+    ]
+    # a first name signed or greeted alone ("Thanks, Nina"): capitalised, as a whole word (in lower case
+    # some first names are ordinary words)
+    first_names = {first for first, _ in names}
+    leaks += [
+        f"{message_id}: {word}"
+        for message_id, text in exported
+        for word in sorted(set(re.findall(r"[^\W\d_]+", text)) & first_names)
     ]
     assert leaks == [], f"generator names in the export: {leaks}"
 
