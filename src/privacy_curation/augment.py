@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -44,16 +45,29 @@ def build_lexicon(rows: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, t
     return {lang: {term: tuple(sorted(syns)) for term, syns in words.items()} for lang, words in lexicon.items()}
 
 
+# Texts share most of their words and each source text is edited several times, so the token tests
+# below are cached: pure functions of the token, bounded caches (about 70 bytes a token + the token).
+TOKEN_CACHE_SIZE = 1 << 20
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def is_protected(token: str) -> bool:
     """True for tokens an edit must not touch: redaction placeholders and anything around them, and
     tokens holding a digit (moving number groups could assemble a valid card number or IBAN)."""
     return PLACEHOLDER.search(token) is not None or any(character.isdigit() for character in token)
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def split_word(token: str) -> tuple[str, str, str] | None:
     """(prefix, core, suffix) of a word token, or None for a token without a word core."""
     match = WORD.match(token)
-    return (match.group(1), match.group(2), match.group(3)) if match else None
+    return match.groups() if match else None
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def editable_word(token: str) -> tuple[str, str, str] | None:
+    """(prefix, core, suffix) of a word an edit may touch; None for a protected token or a non-word."""
+    return None if is_protected(token) else split_word(token)
 
 
 def with_case_of(original: str, replacement: str) -> str:
@@ -67,7 +81,7 @@ def replace_synonym(tokens: Sequence[str], words: Mapping[str, Sequence[str]], r
     """One lexicon word replaced by a synonym, or None when no word of the text is in the lexicon."""
     candidates = []
     for position, token in enumerate(tokens):
-        parts = None if is_protected(token) else split_word(token)
+        parts = editable_word(token)
         if parts is None:
             continue
         core = parts[1]
@@ -85,7 +99,7 @@ def replace_synonym(tokens: Sequence[str], words: Mapping[str, Sequence[str]], r
 
 def swap_words(tokens: Sequence[str], rng: np.random.Generator):
     """Two neighbouring, different words swapped (cores only), or None when no such pair exists."""
-    parts = [None if is_protected(token) else split_word(token) for token in tokens]
+    parts = [editable_word(token) for token in tokens]
     pairs = [
         i
         for i in range(len(tokens) - 1)
@@ -108,8 +122,7 @@ def drop_word(tokens: Sequence[str], rng: np.random.Generator):
     candidates = [
         i
         for i in range(1, len(tokens) - 1)
-        if not is_protected(tokens[i])
-        and split_word(tokens[i])
+        if editable_word(tokens[i])
         # never join two number groups into one longer number
         and not (is_protected(tokens[i - 1]) and is_protected(tokens[i + 1]))
     ]

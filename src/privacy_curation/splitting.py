@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from privacy_curation.allocation import largest_remainder
 
@@ -98,32 +100,32 @@ def connect_groups(keys: Sequence[str], *labellings: Sequence[str | None]) -> li
     For example, duplicate cluster and user pseudonym: two messages of one user, or of one
     cluster, or chained through both, end in the same group.
     """
-    parent: dict[tuple[int, str], tuple[int, str]] = {}
-
-    def find(node: tuple[int, str]) -> tuple[int, str]:
-        root = node
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[node] != root:  # path compression
-            parent[node], node = root, parent[node]
-        return root
-
-    def union(left: tuple[int, str], right: tuple[int, str]) -> None:
-        left_root, right_root = find(left), find(right)
-        if left_root != right_root:
-            low, high = sorted((left_root, right_root))
-            parent[high] = low
-
-    for index, labels in enumerate(labellings, start=1):
+    # nodes: the distinct keys in sorted order (so a component's smallest key is its smallest key
+    # node), then each labelling's distinct labels; edges: key - label. The components come from
+    # scipy's graph search, not a Python union-find (about 1.6M finds at 1M messages).
+    key_names = sorted({str(key) for key in keys})
+    node_of_key = {key: node for node, key in enumerate(key_names)}
+    key_nodes = np.fromiter((node_of_key[str(key)] for key in keys), dtype=np.int64, count=len(keys))
+    sources, targets = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    node_count = len(key_names)
+    for labels in labellings:
         if len(labels) != len(keys):
             raise ValueError("every labelling needs one label per key")
-        for key, label in zip(keys, labels, strict=True):
+        node_of_label: dict[str, int] = {}
+        rows, label_nodes = [], []
+        for row, label in enumerate(labels):
             if label is not None and not (isinstance(label, float) and np.isnan(label)):
-                union((0, str(key)), (index, str(label)))
-    names: dict[tuple[int, str], str] = {}
-    for key in sorted(str(key) for key in keys):
-        names.setdefault(find((0, key)), key)
-    return [names[find((0, str(key)))] for key in keys]
+                rows.append(row)
+                label_nodes.append(node_of_label.setdefault(str(label), node_count + len(node_of_label)))
+        node_count += len(node_of_label)
+        sources.append(key_nodes[np.asarray(rows, dtype=np.int64)])
+        targets.append(np.asarray(label_nodes, dtype=np.int64))
+    source, target = np.concatenate(sources), np.concatenate(targets)
+    graph = coo_matrix((np.ones(len(source), np.int8), (source, target)), shape=(node_count, node_count))
+    _, component = connected_components(graph.tocsr(), directed=False)
+    smallest = np.full(node_count, len(key_names), dtype=np.int64)
+    np.minimum.at(smallest, component[: len(key_names)], np.arange(len(key_names)))
+    return [key_names[node] for node in smallest[component[key_nodes]]]
 
 
 def fill_counts(singles: int, targets: np.ndarray, taken: np.ndarray, ratios: np.ndarray) -> np.ndarray:
