@@ -96,7 +96,7 @@ cued_person_names as (
 -- noqa: disable=LT02
 {%- for letter_case, step, pattern in steps %}
 
-{{ step }}_matched as (
+{{ step }}_matched as materialized (
 
     select
         *,
@@ -111,6 +111,10 @@ cued_person_names as (
 
 {{ step }} as (
 
+    select * exclude (name_matches),
+    from {{ step }}_matched
+    where len(name_matches) = 0
+    union all
     select
         * exclude (name_matches)
         replace (
@@ -118,6 +122,7 @@ cued_person_names as (
                 as text_step
         ),
     from {{ step }}_matched
+    where len(name_matches) > 0
 
 ),
     {%- set ns.previous = step %}
