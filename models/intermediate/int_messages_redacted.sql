@@ -84,8 +84,9 @@ cued_person_names as (
     from letter_cases
 
 ),
-{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case,
-    then the replacing subquery over those matches #}
+{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case
+    (materialised: both halves of the step read them), then the replacing subquery over those
+    matches, for the texts that have any; the others pass through as they are #}
 {%- set steps = [] %}
 {%- for letter_case in ['mixed_case', 'monocase'] %}
     {%- for pattern in person_names[letter_case ~ '_patterns'] %}
