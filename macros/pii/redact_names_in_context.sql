@@ -10,6 +10,19 @@
     the groups make up the whole match (always, in practice) the replacement is put together from
     them; otherwise regexp_replace on the match decides, as it always did. #}
 {% macro redact_names_in_context(text_expression, name_matches, pattern, stop_words) -%}
+    {#- a stop word standing alone between separators (spaces, hyphens, apostrophes) or the ends of the
+        lower-cased name: one regex, not a list of the name's words looked up in a list of hundreds. A
+        stop word that holds a separator ("i'm") can never be one of the name's words: it is left out. #}
+    {%- set separator = "[\\s'-]" %}
+    {%- set whole_words = [] %}
+    {%- for word in stop_words | unique | sort if "'" not in word and '-' not in word and ' ' not in word %}
+        {%- set escaped = namespace(word=word) %}
+        {%- for character in '\\.^$|?*+()[]{}' %}
+            {%- set escaped.word = escaped.word | replace(character, '\\' ~ character) %}
+        {%- endfor %}
+        {%- do whole_words.append(escaped.word) %}
+    {%- endfor %}
+    {%- set stop_word_pattern = '(?:^|' ~ separator ~ ')(?:' ~ whole_words | join('|') ~ ')(?:' ~ separator ~ '|$)' %}
     list_reduce(
         coalesce(
             (
@@ -34,10 +47,7 @@
                         ) as name_groups,
                     from unnest({{ name_matches }}) with ordinality as found_names (name_match, match_number)
                 )
-                where not list_has_any(
-                    string_split_regex(lower(name_groups.name), '[\s''-]+'),
-                    [{%- for word in stop_words | unique | sort %}{{ sql_string_literal(word) }}{{ ', ' if not loop.last }}{% endfor -%}]
-                )
+                where not regexp_matches(lower(name_groups.name), {{ sql_string_literal(stop_word_pattern) }})
             ),
             []
         ),

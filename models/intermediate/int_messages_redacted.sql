@@ -84,8 +84,9 @@ cued_person_names as (
     from letter_cases
 
 ),
-{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case,
-    then the replacing subquery over those matches #}
+{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case
+    (materialised: both halves of the step read them), then the replacing subquery over those
+    matches, for the texts that have any; the others pass through as they are #}
 {%- set steps = [] %}
 {%- for letter_case in ['mixed_case', 'monocase'] %}
     {%- for pattern in person_names[letter_case ~ '_patterns'] %}
@@ -96,7 +97,7 @@ cued_person_names as (
 -- noqa: disable=LT02
 {%- for letter_case, step, pattern in steps %}
 
-{{ step }}_matched as (
+{{ step }}_matched as materialized (
 
     select
         *,
@@ -111,6 +112,10 @@ cued_person_names as (
 
 {{ step }} as (
 
+    select * exclude (name_matches),
+    from {{ step }}_matched
+    where len(name_matches) = 0
+    union all
     select
         * exclude (name_matches)
         replace (
@@ -118,6 +123,7 @@ cued_person_names as (
                 as text_step
         ),
     from {{ step }}_matched
+    where len(name_matches) > 0
 
 ),
     {%- set ns.previous = step %}
