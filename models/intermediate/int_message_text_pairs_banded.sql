@@ -14,6 +14,7 @@
 {%- set rows_per_band = var('near_duplicate_rows_per_band') | int %}
 {%- set max_bucket_pairs = 64 %}
 {%- set window = 4 %}
+{%- set pair_base = 2 ** 32 %}
 with
 
 texts as (
@@ -126,16 +127,20 @@ large_bucket_pairs as (
 
 linked as (
 
-    -- union drops the pairs found in more than one band
-    select * from small_bucket_pairs
+    -- union drops the pairs found in more than one band; each pair is one 64-bit code (the
+    -- numbers stay below 2^32), cheaper to hash than two columns
+    select text_number_a * {{ pair_base }} + text_number_b as pair_code from small_bucket_pairs
     union
-    select * from large_bucket_pairs
+    select text_number_a * {{ pair_base }} + text_number_b as pair_code from large_bucket_pairs
 
 ),
 
 final as (
 
-    select * from linked
+    select
+        pair_code // {{ pair_base }} as text_number_a,
+        pair_code % {{ pair_base }} as text_number_b,
+    from linked
 
 )
 
