@@ -64,7 +64,11 @@ parities as (
             {%- endfor %}
         ] as parity_words,
     from texts
-    where text_key in (select text_key_a from to_measure union select text_key_b from to_measure)
+    where text_key in (
+        select text_key_a from to_measure
+        union
+        select text_key_b from to_measure
+    )
 
 ),
 
@@ -77,7 +81,9 @@ bounded as (
         greatest(
             abs(parities_a.shingle_count - parities_b.shingle_count),
             {%- for word in range(parity_words) %}
-                bit_count(xor(parities_a.parity_words[{{ word + 1 }}], parities_b.parity_words[{{ word + 1 }}]))::integer{{ " +" if not loop.last }}
+                bit_count(
+                    xor(parities_a.parity_words[{{ word + 1 }}], parities_b.parity_words[{{ word + 1 }}])
+                )::integer{{ " +" if not loop.last }}
             {%- endfor %}
         ) as unshared_lower_bound,
     from to_measure
