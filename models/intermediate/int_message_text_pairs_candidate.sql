@@ -1,27 +1,24 @@
--- One row per candidate pair of distinct matching texts from locality-sensitive banding. The
--- signature is cut into `near_duplicate_bands` bands of `near_duplicate_rows_per_band` bins; two
--- texts whose band is identical share a bucket (a band of empty bins only is no evidence and is
--- skipped). A bucket of up to 64 texts gives every pair; in a larger one (template siblings),
--- each text is paired with the bucket's first text and the 4 texts before it (by text key), so
--- the work stays linear in the bucket's size. The one-permutation estimate
--- of the pair's Jaccard similarity is the share of agreeing bins among the bins not empty in both;
--- its margin is three standard errors, 3 sqrt(t (1 - t) / bins), at the threshold t. A pair whose
--- estimate falls below the threshold by more than the margin is dropped.
--- Bounded memory: each text gets a number in text-key order, so the buckets, the pairs and their
--- de-duplication carry two integers per row instead of two 32-character keys (comparing the
--- numbers orders a pair as comparing the keys would), and texts alone in their bucket, most of
--- them, are dropped by an aggregate (which spills) before the window numbers the buckets' texts.
-{%- set bands = var('near_duplicate_bands') | int %}
-{%- set rows_per_band = var('near_duplicate_rows_per_band') | int %}
-{%- set bin_count = bands * rows_per_band %}
+-- One row per candidate pair of distinct matching texts from locality-sensitive banding (the pairs
+-- sharing a bucket, int_message_text_pairs_banded) whose MinHash estimate is close enough to the
+-- threshold. The one-permutation estimate of the pair's Jaccard similarity is the share of
+-- agreeing bins among the bins not empty in both; its margin is three standard errors,
+-- 3 sqrt(t (1 - t) / bins), at the threshold t. A pair whose estimate falls below the threshold by
+-- more than the margin is dropped.
+-- The pairs arrive as text numbers (rank in text-key order); the texts are numbered the same way
+-- here, and the keys come back at the end.
+{%- set bin_count = (var('near_duplicate_bands') | int) * (var('near_duplicate_rows_per_band') | int) %}
 {%- set threshold = var('near_duplicate_threshold') %}
-{%- set max_bucket_pairs = 64 %}
-{%- set window = 4 %}
 with
 
 texts as (
 
     select * from {{ ref('int_message_texts_minhashed') }}
+
+),
+
+linked as (
+
+    select * from {{ ref('int_message_text_pairs_banded') }}
 
 ),
 
@@ -34,108 +31,6 @@ numbered as (
         empty_bin_mask,
         empty_bin_count,
     from texts
-
-),
-
-bands as (
-
-    -- the two lists unnest side by side: one row per text and band
-    select
-        text_number,
-        unnest(range({{ bands }})) as band_index,
-        unnest([
-            {%- for band in range(bands) %}
-                substr(minhash_signature, {{ band * rows_per_band + 1 }}, {{ rows_per_band }}){{ "," if not loop.last }}
-            {%- endfor %}
-        ]) as band_value,
-    from numbered
-
-),
-
-shared_bands as (
-
-    -- the buckets of two texts or more
-    select
-        band_index,
-        band_value,
-        count(*) as bucket_size,
-    from bands
-    where band_value != '{{ "." * rows_per_band }}'
-    group by band_index, band_value
-    having count(*) > 1
-
-),
-
-buckets as (
-
-    select
-        bands.text_number,
-        bands.band_index,
-        bands.band_value,
-        shared_bands.bucket_size,
-        row_number() over bucket as bucket_position,
-        first_value(bands.text_number) over bucket as first_text_number,
-        -- the {{ window }} texts before this one in its bucket, for the large buckets
-        [
-            {%- for step in range(1, window + 1) %}
-                lag(bands.text_number, {{ step }}) over bucket{{ "," if not loop.last }}
-            {%- endfor %}
-        ] as previous_text_numbers,
-    from bands
-    inner join shared_bands
-        on
-            bands.band_index = shared_bands.band_index
-            and bands.band_value = shared_bands.band_value
-    window bucket as (partition by bands.band_index, bands.band_value order by bands.text_number)
-
-),
-
-small_buckets as (
-
-    select
-        text_number,
-        band_index,
-        band_value,
-        bucket_position,
-    from buckets
-    where bucket_size <= {{ max_bucket_pairs }}
-
-),
-
-small_bucket_pairs as (
-
-    -- every pair of a bucket of up to {{ max_bucket_pairs }} texts: the join stays within a bucket,
-    -- so its size is bounded by {{ max_bucket_pairs }} times the rows
-    select
-        earlier.text_number as text_number_a,
-        later.text_number as text_number_b,
-    from small_buckets as later
-    inner join small_buckets as earlier
-        on
-            later.band_index = earlier.band_index
-            and later.band_value = earlier.band_value
-            and later.bucket_position > earlier.bucket_position
-
-),
-
-large_bucket_pairs as (
-
-    -- in a larger bucket, each text with the bucket's first text and the {{ window }} texts before it,
-    -- read from the window rather than joined, so the work is linear in the bucket's size
-    select
-        unnest(list_distinct(list_append(previous_text_numbers, first_text_number))) as text_number_a,
-        text_number as text_number_b,
-    from buckets
-    where bucket_size > {{ max_bucket_pairs }} and bucket_position > 1
-
-),
-
-linked as (
-
-    -- union drops the pairs found in more than one band
-    select * from small_bucket_pairs
-    union
-    select * from large_bucket_pairs
 
 ),
 

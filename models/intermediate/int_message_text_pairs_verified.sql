@@ -2,6 +2,17 @@
 -- their character-shingle sets reaches `near_duplicate_threshold`. A candidate whose MinHash
 -- estimate clears the threshold by more than its margin (three standard errors) is accepted on
 -- the estimate; every other candidate is decided by the exact Jaccard similarity of the two sets.
+-- Before the exact count, a cheap bound drops the candidates that cannot reach the threshold: each
+-- shingle hash falls in one of 508 bins (4 words of 127 bits), and a text keeps one parity bit per bin (odd or even
+-- count of its shingles there). A bin whose bits differ holds at least one shingle of one text
+-- only, so the bins differing in parity, or the difference of the set sizes if larger, are a
+-- lower bound d on the shingles not shared. With s the sum of the two set sizes, the Jaccard
+-- similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d) is an upper
+-- bound: a candidate whose bound is below the threshold is dropped without changing the result.
+{%- set parity_words = 4 %}
+{%- set word_bits = 127 %}
+{%- set parity_bins = parity_words * word_bits %}
+{%- set threshold = var('near_duplicate_threshold') %}
 with
 
 candidates as (
@@ -24,31 +35,92 @@ decisive as (
         estimated_similarity as similarity,
         true as is_estimated,
     from candidates
-    where estimated_similarity >= {{ var('near_duplicate_threshold') }} + estimate_margin
+    where estimated_similarity >= {{ threshold }} + estimate_margin
 
 ),
 
 to_measure as (
 
     select * from candidates
-    where estimated_similarity < {{ var('near_duplicate_threshold') }} + estimate_margin
+    where estimated_similarity < {{ threshold }} + estimate_margin
+
+),
+
+parities as (
+
+    -- the parity bits of the {{ parity_bins }} bins, {{ word_bits }} to a word (a bin's bit flips with each shingle in it)
+    select
+        text_key,
+        len(shingle_hashes) as shingle_count,
+        [
+            {%- for word in range(parity_words) %}
+                coalesce(list_aggregate(list_transform(
+                    list_filter(
+                        shingle_hashes,
+                        lambda shingle_hash: shingle_hash % {{ parity_bins }} // {{ word_bits }} = {{ word }}
+                    ),
+                    lambda shingle_hash: 1::hugeint << (shingle_hash % {{ parity_bins }} % {{ word_bits }})::hugeint
+                ), 'bit_xor'), 0){{ "," if not loop.last }}
+            {%- endfor %}
+        ] as parity_words,
+    from texts
+    where text_key in (
+        select text_key_a from to_measure
+        union
+        select text_key_b from to_measure
+    )
+
+),
+
+bounded as (
+
+    select
+        to_measure.text_key_a,
+        to_measure.text_key_b,
+        parities_a.shingle_count + parities_b.shingle_count as summed_shingle_count,
+        greatest(
+            abs(parities_a.shingle_count - parities_b.shingle_count),
+            {%- for word in range(parity_words) %}
+                bit_count(
+                    xor(parities_a.parity_words[{{ word + 1 }}], parities_b.parity_words[{{ word + 1 }}])
+                )::integer{{ " +" if not loop.last }}
+            {%- endfor %}
+        ) as unshared_lower_bound,
+    from to_measure
+    inner join parities as parities_a
+        on to_measure.text_key_a = parities_a.text_key
+    inner join parities as parities_b
+        on to_measure.text_key_b = parities_b.text_key
+
+),
+
+reachable as (
+
+    -- a small tolerance keeps a pair whose bound equals the threshold but rounds below it
+    select
+        text_key_a,
+        text_key_b,
+    from bounded
+    where
+        (summed_shingle_count - unshared_lower_bound) / (summed_shingle_count + unshared_lower_bound)
+        >= {{ threshold }} - 1e-9
 
 ),
 
 measured as (
 
     select
-        to_measure.text_key_a,
-        to_measure.text_key_b,
+        reachable.text_key_a,
+        reachable.text_key_b,
         -- a linear scan per shingle beats list_intersect (which builds a hash set) on lists this short
         len(list_filter(texts_a.shingle_hashes, lambda shingle_hash: list_contains(texts_b.shingle_hashes, shingle_hash)))
             as shared_shingle_count,
         len(texts_a.shingle_hashes) + len(texts_b.shingle_hashes) as summed_shingle_count,
-    from to_measure
+    from reachable
     inner join texts as texts_a
-        on to_measure.text_key_a = texts_a.text_key
+        on reachable.text_key_a = texts_a.text_key
     inner join texts as texts_b
-        on to_measure.text_key_b = texts_b.text_key
+        on reachable.text_key_b = texts_b.text_key
 
 ),
 
@@ -68,7 +140,7 @@ final as (
     select * from decisive
     union all
     select * from exact
-    where similarity >= {{ var('near_duplicate_threshold') }}
+    where similarity >= {{ threshold }}
 
 )
 
