@@ -6,9 +6,7 @@
 -- languages adds 1/n to each of them (a word ending counts half). The best-scoring language wins
 -- when it has at least language_min_score and leads every other by language_min_margin; when
 -- several languages are that close, the locale's language breaks the tie if it is one of them;
--- otherwise, and when the evidence is too weak, the language is 'und'. The scores depend on the
--- text alone, so each distinct text is scored once; the decision, which reads the locale, is made
--- per row.
+-- otherwise, and when the evidence is too weak, the language is 'und'.
 {%- set min_score = var('language_min_score') %}
 {%- set min_margin = var('language_min_margin') %}
 {#- The languages of seed language_profiles (its accepted_values test lists the same seven). #}
@@ -50,29 +48,22 @@ weighted_profiles as (
 
 ),
 
-texts as (
-
-    select distinct message_text_match,
-    from messages
-
-),
-
 tokenized as (
 
     select
-        message_text_match,
+        raw_row_id,
         list_filter(
             regexp_split_to_array(message_text_match, '[^\p{L}]+'), lambda token: token != ''
         ) as tokens,
         regexp_extract_all(message_text_match, '[^\x00-\x7f]') as characters,
-    from texts
+    from messages
 
 ),
 
 features as (
 
     select
-        message_text_match,
+        raw_row_id,
         len(tokens) as token_count,
         -- the empty key matches no feature: it keeps a row for texts without any
         unnest(list_concat(
@@ -87,9 +78,9 @@ features as (
 
 language_scores as (
 
-    -- one row per distinct text with the evidence for each language of the profiles (seed accepted_values)
+    -- one row per message with the evidence for each language of the profiles (seed accepted_values)
     select
-        features.message_text_match,
+        features.raw_row_id,
         any_value(features.token_count) as token_count,
         {%- for language in languages %}
             coalesce(sum(weighted_profiles.feature_weight_units) filter (
@@ -102,14 +93,14 @@ language_scores as (
     from features
     left join weighted_profiles
         on features.feature_key = weighted_profiles.feature_key
-    group by features.message_text_match
+    group by features.raw_row_id
 
 ),
 
 candidates as (
 
     select
-        message_text_match,
+        raw_row_id,
         token_count,
         -- languages with any evidence, best first (ties in alphabetical order)
         list_transform(
@@ -149,7 +140,7 @@ contested as (
         ) as close_candidates,
     from messages
     inner join candidates
-        on messages.message_text_match is not distinct from candidates.message_text_match
+        on messages.raw_row_id = candidates.raw_row_id
     left join locales
         on messages.locale = locales.locale
 
