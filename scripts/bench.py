@@ -2,13 +2,17 @@
 
     .venv/bin/python scripts/bench.py --rows 100000 [--rows-more 1000000 ...] [--threads 2] [--keep DIR]
     make bench ROWS=100000            make bench ROWS="100000 1000000"            make bench-sweep
+    .venv/bin/python scripts/bench.py --rows 1000000 --whole --skip-tests
     .venv/bin/python scripts/bench.py --rows 1000000 --balance-methods all
 
 For each size (synthetic messages), on a new database and output folder:
 
 1. each layer (seed, synthetic, staging, intermediate, marts, reports, ml, export) is built by its
    own `dbt seed` / `dbt run --select tag:<layer>` process: wall seconds and peak memory (resident
-   set of the process tree, sampled) per layer, printed as each finishes; tests excluded;
+   set of the process tree, sampled) per layer, printed as each finishes; tests excluded. With
+   `--whole`, the build is instead one `dbt seed` and one `dbt run` of every model, as users run it
+   (recorded as seed, run and whole_build; each layer's node seconds printed): dbt then builds
+   independent models of different layers side by side, and starts twice instead of eight times;
 2. `dbt test`, timed as its own step;
 3. the near-duplicate models alone (`near_duplicates`), re-run in their own process on the built
    database, beside datatrove's MinHash deduplication (`near_duplicates_datatrove`, run by
@@ -184,7 +188,41 @@ class SizeBench:
             self.record(layer, measured.seconds, measured.peak_rss_bytes, seconds)
             detail = f"{len(results)} nodes, {seconds:.1f} s in nodes"
             self.say(layer, measured.seconds, measured.peak_rss_bytes, detail)
-        manifest = json.loads((self.work / "target-export" / "manifest.json").read_text())
+        self.check_built(built, "target-export")
+        layer_rows = [row for row in self.records if row["layer"] in benchmarking.LAYERS]
+        total = sum(row["seconds"] for row in layer_rows)
+        peak = max(row["peak_rss_bytes"] for row in layer_rows)
+        self.record("build", total, peak, sum(row["node_seconds"] for row in layer_rows))
+        self.say("build (all layers)", total, peak)
+
+    def build_whole(self) -> None:
+        """The build as users run it: one `dbt seed`, then one `dbt run` of every model (dbt runs
+        independent models of different layers side by side). Records seed, run and their sum
+        (whole_build); each layer's node seconds are printed, not recorded (no process of its own)."""
+        built = set()
+        totals = {}
+        for step, args in (("seed", ["seed"]), ("run", ["run"])):
+            measured, results = self.dbt_step(step, args)
+            if measured.returncode != 0:
+                self.fail(step)
+            seconds = sum(result["execution_time"] for result in results)
+            for result in results:
+                self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
+                built.add(result["unique_id"])
+            self.record(step, measured.seconds, measured.peak_rss_bytes, seconds)
+            self.say(step, measured.seconds, measured.peak_rss_bytes, f"{len(results)} nodes, {seconds:.1f} s in nodes")
+            totals[step] = (measured.seconds, measured.peak_rss_bytes, seconds)
+        self.check_built(built, "target-run")
+        for layer, seconds in benchmarking.node_seconds_by_layer(self.manifest, self.node_seconds).items():
+            print(f"[{self.rows:,}]   {layer:<24}{seconds:>9.1f} s in nodes", flush=True)
+        total = sum(seconds for seconds, _, _ in totals.values())
+        peak = max(peak for _, peak, _ in totals.values())
+        self.record("whole_build", total, peak, sum(nodes for _, _, nodes in totals.values()))
+        self.say("whole_build (seed + run)", total, peak)
+
+    def check_built(self, built: set[str], target: str) -> None:
+        """Stop when a model or seed of the manifest was not built; keep the manifest."""
+        manifest = json.loads((self.work / target / "manifest.json").read_text())
         expected = {
             uid
             for uid, node in manifest["nodes"].items()
@@ -194,11 +232,6 @@ class SizeBench:
         if missing:
             raise SystemExit(f"no layer built {', '.join(missing)}: give each model one of the layer tags")
         self.manifest = manifest
-        layer_rows = [row for row in self.records if row["layer"] in benchmarking.LAYERS]
-        total = sum(row["seconds"] for row in layer_rows)
-        peak = max(row["peak_rss_bytes"] for row in layer_rows)
-        self.record("build", total, peak, sum(row["node_seconds"] for row in layer_rows))
-        self.say("build (all layers)", total, peak)
 
     def test(self) -> None:
         measured, results = self.dbt_step("test", ["test"])
@@ -359,11 +392,7 @@ class SizeBench:
     def cheap_stages(self, raw: Path) -> tuple[dict, dict]:
         """Our cheap stages (node seconds) beside the floor query over the same raw rows."""
         near = set(near_duplicate_models(self.manifest))
-        layer_of = {
-            node["name"]: next((tag for tag in node["tags"] if tag in benchmarking.LAYERS), None)
-            for node in self.manifest["nodes"].values()
-            if node["resource_type"] == "model"
-        }
+        layer_of = benchmarking.layer_of_nodes(self.manifest)
         ours = sum(
             seconds
             for name, seconds in self.node_seconds.items()
@@ -454,7 +483,10 @@ def bench_size(rows: int, options, facts: dict, commit: str) -> list[dict]:
     size = SizeBench(rows, work, options.threads, facts, commit, options.datatrove_workers)
     project = project_vars()
     started = time.perf_counter()
-    size.build()
+    if options.whole:
+        size.build_whole()
+    else:
+        size.build()
     if not options.skip_tests:
         size.test()
     ours = size.near_duplicates(project)
@@ -520,6 +552,11 @@ def main() -> int:
     parser.add_argument("--plot", type=Path, default=PROJECT_DIR / "bench" / "results.png")
     parser.add_argument("--no-datatrove", action="store_true", help="leave datatrove out")
     parser.add_argument("--skip-tests", action="store_true", help="leave the `dbt test` step out")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="build with one `dbt seed` and one `dbt run` (as users do) instead of one process per layer",
+    )
     parser.add_argument("--datatrove-workers", type=int, help="datatrove's worker processes (default: --threads)")
     parser.add_argument(
         "--balance-methods",

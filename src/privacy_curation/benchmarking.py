@@ -29,9 +29,33 @@ RESULT_COLUMNS = (
     "ram_bytes",
     "measured_at",
 )
-# What the plot draws: the layers and the test step, then each comparison (ours, its peer).
-PLOTTED_LAYERS = (*LAYERS, "test")
+# What the plot draws: the layers, the test step and the two whole-build totals (the sum of the layer
+# processes; one `dbt seed` plus one `dbt run`, bench.py --whole), then each comparison (ours, its peer).
+PLOTTED_LAYERS = (*LAYERS, "test", "build", "whole_build")
 COMPARISONS = (("near_duplicates", "near_duplicates_datatrove"), ("cheap_stages", "cheap_stages_floor"))
+
+
+def layer_of_nodes(manifest: dict) -> dict[str, str | None]:
+    """Each model's and seed's name with its layer: seeds are `seed`, a model its first tag in LAYERS
+    (None when it has none)."""
+    return {
+        node["name"]: "seed"
+        if node["resource_type"] == "seed"
+        else next((tag for tag in node["tags"] if tag in LAYERS), None)
+        for node in manifest["nodes"].values()
+        if node["resource_type"] in ("model", "seed")
+    }
+
+
+def node_seconds_by_layer(manifest: dict, node_seconds: dict[str, float]) -> dict[str, float]:
+    """The node seconds (name -> seconds) summed per layer, in build order; layers with no node left out."""
+    layer_of = layer_of_nodes(manifest)
+    sums: dict[str, float] = {}
+    for name, seconds in node_seconds.items():
+        layer = layer_of.get(name) or "untagged"
+        sums[layer] = sums.get(layer, 0.0) + seconds
+    order = [*LAYERS, "untagged"]
+    return {layer: sums[layer] for layer in order if layer in sums}
 
 
 @dataclass

@@ -244,3 +244,54 @@ def test_a_small_bench_run(tmp_path):
     assert ours["near_precision"] == pytest.approx(reported["precision"], abs=1e-4)
     summary = json.dumps(rows)
     assert "near_duplicates_datatrove" in summary or "--no-datatrove" in command
+
+
+def test_node_seconds_are_summed_per_layer_in_build_order():
+    manifest = {
+        "nodes": {
+            "seed.p.labels": {"name": "labels", "resource_type": "seed", "tags": []},
+            "model.p.stg_a": {"name": "stg_a", "resource_type": "model", "tags": ["staging"]},
+            "model.p.int_a": {"name": "int_a", "resource_type": "model", "tags": ["nightly", "intermediate"]},
+            "model.p.int_b": {"name": "int_b", "resource_type": "model", "tags": ["intermediate"]},
+            "model.p.loose": {"name": "loose", "resource_type": "model", "tags": []},
+            "test.p.not_null": {"name": "not_null", "resource_type": "test", "tags": ["staging"]},
+        }
+    }
+    assert benchmarking.layer_of_nodes(manifest) == {
+        "labels": "seed",
+        "stg_a": "staging",
+        "int_a": "intermediate",
+        "int_b": "intermediate",
+        "loose": None,
+    }
+    seconds = {"int_b": 2.0, "loose": 0.5, "stg_a": 1.0, "int_a": 3.0, "labels": 0.25}
+    by_layer = benchmarking.node_seconds_by_layer(manifest, seconds)
+    assert list(by_layer.items()) == [("seed", 0.25), ("staging", 1.0), ("intermediate", 5.0), ("untagged", 0.5)]
+
+
+def test_a_small_whole_build_bench_run(tmp_path):
+    """scripts/bench.py --whole at 2,000 messages: one `dbt seed` and one `dbt run`, recorded as seed, run and
+    whole_build (their sum), with each layer's node seconds printed."""
+    results = tmp_path / "results.csv"
+    command = [
+        sys.executable,
+        str(PROJECT_DIR / "scripts" / "bench.py"),
+        "--rows",
+        "2000",
+        "--whole",
+        "--results",
+        str(results),
+        "--plot",
+        str(tmp_path / "results.png"),
+        "--skip-tests",
+        "--no-datatrove",
+    ]
+    run = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True, timeout=2400)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    rows = {row["layer"]: row for row in benchmarking.read_results(results)}
+    assert {"seed", "run", "whole_build", "near_duplicates", "cheap_stages"} <= set(rows)
+    assert not set(rows) & (set(benchmarking.LAYERS) - {"seed"}), "no per-layer process in whole mode"
+    assert rows["whole_build"]["seconds"] == pytest.approx(rows["seed"]["seconds"] + rows["run"]["seconds"], abs=0.01)
+    assert rows["whole_build"]["peak_rss_bytes"] == max(rows["seed"]["peak_rss_bytes"], rows["run"]["peak_rss_bytes"])
+    for layer in ("synthetic", "intermediate", "ml", "export"):
+        assert re.search(rf"\[2,000\]   {layer} +[0-9.]+ s in nodes", run.stdout), f"no node seconds for {layer}"
