@@ -219,38 +219,72 @@ drawn as (
 
 ),
 
-with_intent as (
+{#- Each weighted draw takes the first bound above its uniform, as an ASOF join on `u < upper_bound`
+    would, but looked up in one sorted list (a few dozen bounds) per row: a join would sort every draft. #}
+
+intent_draw_list as (
 
     select
-        drawn.*,
-        intent_bounds.intent,
-    from drawn
-    asof inner join intent_bounds
-        on drawn.u_intent < intent_bounds.upper_bound
+        list(intent order by upper_bound, intent) as intents,
+        list(upper_bound order by upper_bound, intent) as upper_bounds,
+    from intent_bounds
+    where upper_bound is not null
 
 ),
 
-with_locale as (
+locale_draw_list as (
 
     select
-        with_intent.*,
-        locale_bounds.locale,
-        locale_bounds.language,
-    from with_intent
-    asof inner join locale_bounds
-        on with_intent.u_locale < locale_bounds.upper_bound
+        list(locale order by upper_bound, locale) as locales,
+        list(upper_bound order by upper_bound, locale) as upper_bounds,
+    from locale_bounds
+    where upper_bound is not null
+
+),
+
+channel_draw_list as (
+
+    select
+        list(channel order by upper_bound, channel) as channels,
+        list(upper_bound order by upper_bound, channel) as upper_bounds,
+    from channel_bounds
+    where upper_bound is not null
+
+),
+
+with_draws as (
+
+    select
+        drawn.*,
+        intent_draw_list.intents[
+            1 + len(list_filter(intent_draw_list.upper_bounds, lambda bound: bound <= drawn.u_intent))
+        ] as intent,
+        locale_draw_list.locales[
+            1 + len(list_filter(locale_draw_list.upper_bounds, lambda bound: bound <= drawn.u_locale))
+        ] as locale,
+        channel_draw_list.channels[
+            1 + len(list_filter(channel_draw_list.upper_bounds, lambda bound: bound <= drawn.u_channel))
+        ] as channel,
+    from drawn
+    cross join intent_draw_list
+    cross join locale_draw_list
+    cross join channel_draw_list
 
 ),
 
 with_channel as (
 
     select
-        with_locale.*,
-        channel_bounds.channel,
+        with_draws.*,
+        locale_bounds.language,
         channel_bounds.is_short_form,
-    from with_locale
-    asof inner join channel_bounds
-        on with_locale.u_channel < channel_bounds.upper_bound
+    from with_draws
+    -- a draw above every bound finds no row, as with an inner ASOF join
+    inner join locale_bounds
+        on with_draws.locale = locale_bounds.locale
+    inner join channel_bounds
+        on with_draws.channel = channel_bounds.channel
+    where with_draws.intent is not null
 
 ),
 
