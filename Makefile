@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DBT := $(BIN)/dbt
 ROWS ?= 100000
+BENCH_ARGS ?=
 DEST ?=
 DOCS_PORT ?= 8080
 BENCHMARK ?= data/benchmark/benchmark.parquet
@@ -82,11 +83,11 @@ $(BENCH_VENV)/bin/.installed: requirements-bench.txt
 
 bench-env: $(BENCH_VENV)/bin/.installed ## Create .venv-bench (datatrove, for the bench only)
 
-bench: deps bench-env ## Benchmark each layer on ROWS messages, datatrove side by side (make bench ROWS="100000 1000000")
-	$(BIN)/python scripts/bench.py --rows $(ROWS)
+bench: deps bench-env ## Benchmark each layer on ROWS messages, datatrove side by side (make bench ROWS="100000 1000000"; BENCH_ARGS=--whole)
+	$(BIN)/python scripts/bench.py --rows $(ROWS) $(BENCH_ARGS)
 
 bench-sweep: deps bench-env ## The bench at 100k, 1M, 3M and 10M messages (SWEEP_ROWS=...); appends bench/results.csv
-	$(BIN)/python scripts/bench.py --rows $(SWEEP_ROWS)
+	$(BIN)/python scripts/bench.py --rows $(SWEEP_ROWS) $(BENCH_ARGS)
 
 clean: ## Remove dbt artefacts, the local database and exports (keeps .venv)
 	rm -rf target dbt_packages logs package-lock.yml privacy_curation.duckdb privacy_curation.duckdb.wal privacy_curation.duckdb.tmp
