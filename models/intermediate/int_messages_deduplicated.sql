@@ -39,14 +39,30 @@ clustered as (
 
 ),
 
+{#- The representative by a grouped arg_min over the narrow columns, joined back: a window would
+    sort every wide row by cluster. Valid rows have distinct message ids and a send time, so the
+    earliest (created_at, message_id) is one row. #}
+
+representatives as (
+
+    select
+        duplicate_cluster_id,
+        arg_min(message_id, (created_at, message_id)) as representative_message_id,
+        arg_min(text_key, (created_at, message_id)) as representative_text_key,
+    from clustered
+    group by duplicate_cluster_id
+
+),
+
 ranked as (
 
     select
-        *,
-        first_value(message_id) over cluster as representative_message_id,
-        first_value(text_key) over cluster as representative_text_key,
+        clustered.*,
+        representatives.representative_message_id,
+        representatives.representative_text_key,
     from clustered
-    window cluster as (partition by duplicate_cluster_id order by created_at, message_id)
+    inner join representatives
+        on clustered.duplicate_cluster_id = representatives.duplicate_cluster_id
 
 ),
 
