@@ -72,27 +72,31 @@ row_rules as (
 
 ),
 
-ranked as (
+{#- The first valid row of each message id, by a grouped arg_min over narrow columns joined back: a
+    window would sort every wide row by id. raw_row_id is unique, so the first row is one row. #}
+
+first_valid_rows as (
 
     select
-        *,
-        row_number() over (
-            partition by message_id, row_rule_violation is null
-            order by created_at, source_file, raw_row_id
-        ) as id_occurrence,
+        message_id,
+        arg_min(raw_row_id, (created_at, source_file, raw_row_id)) as first_raw_row_id,
     from row_rules
+    where row_rule_violation is null
+    group by message_id
 
 ),
 
 final as (
 
     select
-        * exclude (row_rule_violation, id_occurrence),
+        row_rules.* exclude (row_rule_violation),
         case
-            when row_rule_violation is not null then row_rule_violation
-            when id_occurrence > 1 then 'duplicate_message_id'
+            when row_rules.row_rule_violation is not null then row_rules.row_rule_violation
+            when row_rules.raw_row_id != first_valid_rows.first_raw_row_id then 'duplicate_message_id'
         end as rejection_reason,
-    from ranked
+    from row_rules
+    left join first_valid_rows
+        on row_rules.message_id = first_valid_rows.message_id
 
 )
 
