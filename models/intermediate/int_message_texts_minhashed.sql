@@ -111,7 +111,12 @@ final as (
         text_key,
         shingle_hashes,
         minhash_signature,
-        regexp_replace(minhash_signature, '[^.]', '1', 'g') as empty_bin_mask,
+        -- each of the 90 symbols becomes `1` (a character map: cheaper than a regular expression)
+        translate(
+            minhash_signature,
+            '!"#$%&''()*+,-/0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{',
+            '{{ "1" * 90 }}'
+        ) as empty_bin_mask,
         {{ bin_count }} - length(replace(minhash_signature, '.', '')) as empty_bin_count,
     from signed
 

@@ -8,7 +8,10 @@
 --     similarity of at least near_duplicate_threshold with its original's, the share the
 --     pipeline puts in the original's duplicate cluster;
 --   near precision: of the verified near-duplicate text pairs, the share whose planted texts
---     (of the earliest synthetic message with each text) reach the threshold.
+--     (of the earliest synthetic message with each text) reach the threshold. A pair verified by
+--     its exact similarity whose two planted texts are the texts deduplication saw already
+--     reached the threshold (the same shingle sets, the same formula): only the other pairs (an
+--     estimated pair, a planted text the pipeline changed) are measured here.
 {%- set shingle_size = var('near_duplicate_shingle_size') %}
 with
 
@@ -36,6 +39,7 @@ measured as (
         deduplicated.message_id,
         deduplicated.created_at,
         deduplicated.duplicate_cluster_id,
+        deduplicated.message_text_match,
         md5(deduplicated.message_text_match) as text_key,
         truth.planted_match_text,
         truth.duplicate_of_message_id,
@@ -51,7 +55,7 @@ measured as (
 leaders as (
 
     select
-        *,
+        * exclude (message_text_match),
         first_value(message_id) over (
             partition by planted_match_text order by created_at, message_id
         ) as truth_leader_id,
@@ -124,11 +128,42 @@ exact_precision as (
 
 text_witnesses as (
 
+    -- every message of a text has the same matching text, so min() is that text
     select
         text_key,
         arg_min(planted_match_text, message_id) as planted_match_text,
+        min(message_text_match) as message_text_match,
     from measured
     group by text_key
+
+),
+
+witnessed_pairs as (
+
+    select
+        verified_pairs.text_key_a,
+        verified_pairs.text_key_b,
+        witnesses_a.planted_match_text as planted_match_text_a,
+        witnesses_b.planted_match_text as planted_match_text_b,
+        -- verified by the exact similarity of these very two texts, so it reached the threshold
+        coalesce(
+            not verified_pairs.is_estimated
+            and witnesses_a.planted_match_text = witnesses_a.message_text_match
+            and witnesses_b.planted_match_text = witnesses_b.message_text_match,
+            false
+        ) as is_measured_upstream,
+    from verified_pairs
+    inner join text_witnesses as witnesses_a
+        on verified_pairs.text_key_a = witnesses_a.text_key
+    inner join text_witnesses as witnesses_b
+        on verified_pairs.text_key_b = witnesses_b.text_key
+
+),
+
+to_measure as (
+
+    select * from witnessed_pairs
+    where not is_measured_upstream
 
 ),
 
@@ -139,8 +174,27 @@ witness_shingles as (
         {{ character_shingle_hashes('planted_match_text', shingle_size) }} as shingle_hashes,
     from text_witnesses
     where
-        text_key in (select verified_pairs.text_key_a from verified_pairs)
-        or text_key in (select verified_pairs.text_key_b from verified_pairs)
+        text_key in (select to_measure.text_key_a from to_measure)
+        or text_key in (select to_measure.text_key_b from to_measure)
+
+),
+
+near_precision_pairs as (
+
+    select 1 as is_precise,
+    from witnessed_pairs
+    where is_measured_upstream
+    union all
+    select
+        (
+            {{ jaccard_similarity('shingles_a.shingle_hashes', 'shingles_b.shingle_hashes') }}
+            >= {{ var('near_duplicate_threshold') }}
+        )::integer as is_precise,
+    from to_measure
+    inner join witness_shingles as shingles_a
+        on to_measure.text_key_a = shingles_a.text_key
+    inner join witness_shingles as shingles_b
+        on to_measure.text_key_b = shingles_b.text_key
 
 ),
 
@@ -149,16 +203,9 @@ near_precision as (
     select
         'precision' as metric,
         'near' as slice,
-        avg((
-            {{ jaccard_similarity('shingles_a.shingle_hashes', 'shingles_b.shingle_hashes') }}
-            >= {{ var('near_duplicate_threshold') }}
-        )::integer) as value,
+        avg(is_precise) as value,
         count(*) as support,
-    from verified_pairs
-    inner join witness_shingles as shingles_a
-        on verified_pairs.text_key_a = shingles_a.text_key
-    inner join witness_shingles as shingles_b
-        on verified_pairs.text_key_b = shingles_b.text_key
+    from near_precision_pairs
 
 ),
 
