@@ -80,7 +80,7 @@
             || lpad((1 + {{ hash_modulo(h ~ ' >> 64', 9999) }})::varchar, 4, '0')
         when 'url' then
             ['https://', 'http://', 'https://www.', 'www.'][1 + ({{ hash_modulo(h ~ ' >> 88', 4) }})::integer]
-            || lower(strip_accents(regexp_replace({{ service }}, '[^A-Za-z]', '', 'g')))
+            || lower(strip_accents(regexp_replace({{ service }}, '[^A-Za-z]+', '', 'g')))
             || ['.example.com/account/verify?token=', '.example.com/reset?uid=' || {{ d4 }} || '&key=',
                 '.example.com/unsubscribe?email_token=', '.example.com/app#session=']
                 [1 + ({{ hash_modulo(h ~ ' >> 92', 4) }})::integer]

@@ -49,7 +49,7 @@
             regexp_extract_all(fenced_text, {{ sql_string_literal(candidate) }}),
             lambda candidate:
                 not regexp_matches(candidate, '^[A-Za-z]')
-                and length(regexp_replace({{ number }}, '[^0-9]', '', 'g')) between 8 and 15
+                and length(regexp_replace({{ number }}, '[^0-9]+', '', 'g')) between 8 and 15
                 and regexp_matches({{ number }}, {{ sql_string_literal(phone_shape) }})
         )
     {%- endset %}

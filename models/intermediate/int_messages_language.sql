@@ -6,7 +6,11 @@
 -- languages adds 1/n to each of them (a word ending counts half). The best-scoring language wins
 -- when it has at least language_min_score and leads every other by language_min_margin; when
 -- several languages are that close, the locale's language breaks the tie if it is one of them;
--- otherwise, and when the evidence is too weak, the language is 'und'.
+-- otherwise, and when the evidence is too weak, the language is 'und'. The scores depend on the
+-- text alone, so each distinct text is scored once and the decision, which reads the locale, is
+-- made per row. A text is carried through the scoring by a 128-bit key (md5_number of the text),
+-- never by the text itself: a feature row per word holding a copy of a long text would not fit in
+-- memory (tests/python/test_bad_input_corpus.py has a 2 MB text).
 {%- set min_score = var('language_min_score') %}
 {%- set min_margin = var('language_min_margin') %}
 {#- The languages of seed language_profiles (its accepted_values test lists the same seven). #}
@@ -48,22 +52,45 @@ weighted_profiles as (
 
 ),
 
-tokenized as (
+keyed_messages as (
 
     select
         raw_row_id,
+        message_id,
+        locale,
+        message_text_match,
+        md5_number(message_text_match) as text_key,
+    from messages
+
+),
+
+texts as (
+
+    -- one row per distinct text (the text taken once per key, never grouped by)
+    select
+        text_key,
+        any_value(message_text_match) as message_text_match,
+    from keyed_messages
+    group by text_key
+
+),
+
+tokenized as (
+
+    select
+        text_key,
         list_filter(
             regexp_split_to_array(message_text_match, '[^\p{L}]+'), lambda token: token != ''
         ) as tokens,
         regexp_extract_all(message_text_match, '[^\x00-\x7f]') as characters,
-    from messages
+    from texts
 
 ),
 
 features as (
 
     select
-        raw_row_id,
+        text_key,
         len(tokens) as token_count,
         -- the empty key matches no feature: it keeps a row for texts without any
         unnest(list_concat(
@@ -78,9 +105,9 @@ features as (
 
 language_scores as (
 
-    -- one row per message with the evidence for each language of the profiles (seed accepted_values)
+    -- one row per distinct text with the evidence for each language of the profiles (seed accepted_values)
     select
-        features.raw_row_id,
+        features.text_key,
         any_value(features.token_count) as token_count,
         {%- for language in languages %}
             coalesce(sum(weighted_profiles.feature_weight_units) filter (
@@ -93,14 +120,14 @@ language_scores as (
     from features
     left join weighted_profiles
         on features.feature_key = weighted_profiles.feature_key
-    group by features.raw_row_id
+    group by features.text_key
 
 ),
 
 candidates as (
 
     select
-        raw_row_id,
+        text_key,
         token_count,
         -- languages with any evidence, best first (ties in alphabetical order)
         list_transform(
@@ -127,8 +154,8 @@ candidates as (
 contested as (
 
     select
-        messages.raw_row_id,
-        messages.message_id,
+        keyed_messages.raw_row_id,
+        keyed_messages.message_id,
         locales.language as locale_language,
         candidates.token_count,
         candidates.ranked,
@@ -138,11 +165,11 @@ contested as (
             lambda candidate: candidate.score > candidates.ranked[1].score - {{ min_margin }}
             or candidate.score = candidates.ranked[1].score
         ) as close_candidates,
-    from messages
+    from keyed_messages
     inner join candidates
-        on messages.raw_row_id = candidates.raw_row_id
+        on keyed_messages.text_key is not distinct from candidates.text_key
     left join locales
-        on messages.locale = locales.locale
+        on keyed_messages.locale = locales.locale
 
 ),
 

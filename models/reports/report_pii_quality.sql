@@ -33,10 +33,21 @@ measured_messages as (
         redacted.message_text_redacted,
         lower(redacted.message_text_redacted) as redacted_lower,
         lower(redacted.message_text_clean) as clean_lower,
-        ' ' || trim(regexp_replace(lower(redacted.message_text_redacted), '[^\p{L}]+', ' ', 'g')) || ' '
-            as redacted_words,
-        ' ' || trim(regexp_replace(lower(redacted.message_text_clean), '[^\p{L}]+', ' ', 'g')) || ' '
-            as clean_words,
+        -- the letters-only words, which only a planted person name is looked for in (null otherwise)
+        case
+            when
+                list_bool_or(list_transform(
+                    ground_truth.planted_pii, lambda pii: pii.pii_type = 'person' and not pii.is_decoy
+                ))
+                then ' ' || trim(regexp_replace(lower(redacted.message_text_redacted), '[^\p{L}]+', ' ', 'g')) || ' '
+        end as redacted_words,
+        case
+            when
+                list_bool_or(list_transform(
+                    ground_truth.planted_pii, lambda pii: pii.pii_type = 'person' and not pii.is_decoy
+                ))
+                then ' ' || trim(regexp_replace(lower(redacted.message_text_clean), '[^\p{L}]+', ' ', 'g')) || ' '
+        end as clean_words,
         {%- for pii_type in pii_types %}
             redacted.pii_{{ pii_type }}_count,
         {%- endfor %}

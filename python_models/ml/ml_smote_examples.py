@@ -13,6 +13,7 @@ import numpy as np
 from privacy_curation.augment import augment_class, build_lexicon
 from privacy_curation.balance_table import added_table, augmented_table, empty_table, removed_table
 from privacy_curation.balancing import balance, balance_targets, stable_seed
+from privacy_curation.gc_paused import gc_paused
 from privacy_curation.ml_config import balance_config, read_ml_vars
 from privacy_curation.progress import log_progress
 
@@ -73,6 +74,14 @@ def category_codes(sample):
 
 
 def model(dbt, session):
+    # the Python side frees everything it allocates by reference counting; the cyclic collector
+    # would walk the whole dbt process on every allocation burst (src/privacy_curation/gc_paused.py)
+    with gc_paused():
+        changes = balanced(dbt)
+    return changes
+
+
+def balanced(dbt):
     started = time.perf_counter()
     dbt.config(materialized="table")
     ml_vars = read_ml_vars(dbt.config.get("ml_vars"))

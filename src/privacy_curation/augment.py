@@ -18,16 +18,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
 from privacy_curation.balancing import spread, stable_seed
+from privacy_curation.seeded_generators import SeededGenerators
 
 PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 # a word: leading punctuation, the core (letters, digits, inner ' and -), trailing punctuation
 WORD = re.compile(r"^(\W*)(\w(?:[\w'\u2019-]*\w)?)(\W*)$")
 EDITS = ("synonym", "swap", "dropout")
+# attempts whose generators are seeded together (vectorised); a class stops within one batch of its need
+GENERATOR_BATCH = 4096
 
 Lexicon = Mapping[str, Mapping[str, tuple[str, ...]]]
 
@@ -77,8 +80,8 @@ def with_case_of(original: str, replacement: str) -> str:
     return replacement
 
 
-def replace_synonym(tokens: Sequence[str], words: Mapping[str, Sequence[str]], rng: np.random.Generator):
-    """One lexicon word replaced by a synonym, or None when no word of the text is in the lexicon."""
+def synonym_candidates(tokens: Sequence[str], words: Mapping[str, Sequence[str]]) -> list:
+    """(position, (prefix, core, suffix), synonyms) of each word of the text the lexicon knows."""
     candidates = []
     for position, token in enumerate(tokens):
         parts = editable_word(token)
@@ -88,6 +91,17 @@ def replace_synonym(tokens: Sequence[str], words: Mapping[str, Sequence[str]], r
         synonyms = words.get(core) or words.get(core.lower())
         if synonyms:
             candidates.append((position, parts, synonyms))
+    return candidates
+
+
+def replace_synonym(
+    tokens: Sequence[str], words: Mapping[str, Sequence[str]], rng: np.random.Generator, candidates=None
+):
+    """One lexicon word replaced by a synonym, or None when no word of the text is in the lexicon.
+
+    ``candidates``: the text's :func:`synonym_candidates` when already worked out."""
+    if candidates is None:
+        candidates = synonym_candidates(tokens, words)
     if not candidates:
         return None
     position, (prefix, core, suffix), synonyms = candidates[int(rng.integers(len(candidates)))]
@@ -97,14 +111,22 @@ def replace_synonym(tokens: Sequence[str], words: Mapping[str, Sequence[str]], r
     return edited
 
 
-def swap_words(tokens: Sequence[str], rng: np.random.Generator):
-    """Two neighbouring, different words swapped (cores only), or None when no such pair exists."""
+def swap_candidates(tokens: Sequence[str]) -> tuple[list, list[int]]:
+    """The word parts of each token and the positions ``i`` where tokens i and i + 1 may be swapped."""
     parts = [editable_word(token) for token in tokens]
     pairs = [
         i
         for i in range(len(tokens) - 1)
         if parts[i] is not None and parts[i + 1] is not None and parts[i][1] != parts[i + 1][1]
     ]
+    return parts, pairs
+
+
+def swap_words(tokens: Sequence[str], rng: np.random.Generator, candidates=None):
+    """Two neighbouring, different words swapped (cores only), or None when no such pair exists.
+
+    ``candidates``: the text's :func:`swap_candidates` when already worked out."""
+    parts, pairs = swap_candidates(tokens) if candidates is None else candidates
     if not pairs:
         return None
     i = pairs[int(rng.integers(len(pairs)))]
@@ -115,40 +137,82 @@ def swap_words(tokens: Sequence[str], rng: np.random.Generator):
     return edited
 
 
-def drop_word(tokens: Sequence[str], rng: np.random.Generator):
-    """One inner word dropped (never the first or last token, never a placeholder), or None."""
+def drop_candidates(tokens: Sequence[str]) -> list[int]:
+    """Positions of the words that may be dropped: inner words, never a placeholder, never between
+    two number groups (which would join them into one longer number); none in texts under 4 words."""
     if len(tokens) < 4:
-        return None
-    candidates = [
+        return []
+    return [
         i
         for i in range(1, len(tokens) - 1)
-        if editable_word(tokens[i])
-        # never join two number groups into one longer number
-        and not (is_protected(tokens[i - 1]) and is_protected(tokens[i + 1]))
+        if editable_word(tokens[i]) and not (is_protected(tokens[i - 1]) and is_protected(tokens[i + 1]))
     ]
+
+
+def drop_word(tokens: Sequence[str], rng: np.random.Generator, candidates=None):
+    """One inner word dropped (never the first or last token, never a placeholder), or None.
+
+    ``candidates``: the text's :func:`drop_candidates` when already worked out."""
+    if candidates is None:
+        candidates = drop_candidates(tokens)
     if not candidates:
         return None
     drop = candidates[int(rng.integers(len(candidates)))]
     return [token for i, token in enumerate(tokens) if i != drop]
 
 
-def apply_edit(name: str, tokens: Sequence[str], words: Mapping[str, Sequence[str]], rng: np.random.Generator):
+class SourceText:
+    """A source text's tokens and, worked out on first use, the candidates of each edit on them:
+    a source is edited several times (once per copy) and its first edit always starts from them."""
+
+    def __init__(self, text: str, words: Mapping[str, Sequence[str]]):
+        self.text = text
+        self.tokens = text.split(" ")
+        self.words = words
+
+    @cached_property
+    def synonym(self) -> list:
+        return synonym_candidates(self.tokens, self.words)
+
+    @cached_property
+    def swap(self) -> tuple[list, list[int]]:
+        return swap_candidates(self.tokens)
+
+    @cached_property
+    def dropout(self) -> list[int]:
+        return drop_candidates(self.tokens)
+
+
+def apply_edit(
+    name: str,
+    tokens: Sequence[str],
+    words: Mapping[str, Sequence[str]],
+    rng: np.random.Generator,
+    source: SourceText | None = None,
+):
+    """Edit ``name`` on the tokens; ``source``: the tokens are that source text's, its candidates apply."""
     if name == "synonym":
-        return replace_synonym(tokens, words, rng)
+        return replace_synonym(tokens, words, rng, source.synonym if source else None)
     if name == "swap":
-        return swap_words(tokens, rng)
-    return drop_word(tokens, rng)
+        return swap_words(tokens, rng, source.swap if source else None)
+    return drop_word(tokens, rng, source.dropout if source else None)
 
 
-def augment_text(text: str, language: str | None, lexicon: Lexicon, rng: np.random.Generator):
-    """A new text from ``text`` and the edits that made it, or ``(None, [])`` when no edit changes it."""
-    tokens = text.split(" ")
+def augment_text(
+    text: str, language: str | None, lexicon: Lexicon, rng: np.random.Generator, source: SourceText | None = None
+):
+    """A new text from ``text`` and the edits that made it, or ``(None, [])`` when no edit changes it.
+
+    ``source``: ``SourceText(text, lexicon words of the language)``, reused across the text's copies."""
     words = lexicon.get(language or "", {})
+    if source is None:
+        source = SourceText(text, words)
+    tokens = source.tokens
     others = ["swap", "dropout"] if rng.random() < 0.5 else ["dropout", "swap"]
     order = ["synonym", *others]
     done: list[str] = []
     for name in order:
-        edited = apply_edit(name, tokens, words, rng)
+        edited = apply_edit(name, tokens, words, rng, source)
         if edited is not None and edited != tokens:
             tokens, done = edited, [name]
             break
@@ -195,15 +259,25 @@ def augment_class(
     if needed <= 0 or size == 0:
         return result
     order_rng = np.random.default_rng(stable_seed(seed, "augment-order", example_ids[0]))
-    attempts = spread(needed + size, size, order_rng)
+    attempts = spread(needed + size, size, order_rng).tolist()
     copy_number: dict[int, int] = {}
-    for source in attempts:
+    sources: dict[int, SourceText] = {}
+    generators = None
+    for attempt, source in enumerate(attempts):
         if len(result.texts) == needed:
             break
-        number = copy_number.get(int(source), 0)
-        copy_number[int(source)] = number + 1
-        rng = np.random.default_rng(stable_seed(seed, "augment", example_ids[source], number))
-        new_text, edits = augment_text(texts[source], languages[source], lexicon, rng)
+        if attempt % GENERATOR_BATCH == 0:
+            # the next batch of attempts' generators, seeded by the source id and copy number
+            seeds = []
+            for batch_source in attempts[attempt : attempt + GENERATOR_BATCH]:
+                number = copy_number.get(batch_source, 0)
+                copy_number[batch_source] = number + 1
+                seeds.append(stable_seed(seed, "augment", example_ids[batch_source], number))
+            generators = SeededGenerators(seeds)
+        rng = generators.fresh(attempt % GENERATOR_BATCH)
+        if source not in sources:
+            sources[source] = SourceText(texts[source], lexicon.get(languages[source] or "", {}))
+        new_text, edits = augment_text(texts[source], languages[source], lexicon, rng, sources[source])
         if new_text is None:
             result.skipped += 1
             continue
