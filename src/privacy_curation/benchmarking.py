@@ -48,13 +48,14 @@ def layer_of_nodes(manifest: dict) -> dict[str, str | None]:
 
 
 def node_seconds_by_layer(manifest: dict, node_seconds: dict[str, float]) -> dict[str, float]:
-    """The node seconds (name -> seconds) summed per layer, in build order; layers with no node left out."""
+    """The node seconds (name -> seconds) summed per layer, in build order; layers with no node left out.
+    Nodes of no layer (the on-run-start and on-run-end hooks) are summed as `other`."""
     layer_of = layer_of_nodes(manifest)
     sums: dict[str, float] = {}
     for name, seconds in node_seconds.items():
-        layer = layer_of.get(name) or "untagged"
+        layer = layer_of.get(name) or "other"
         sums[layer] = sums.get(layer, 0.0) + seconds
-    order = [*LAYERS, "untagged"]
+    order = [*LAYERS, "other"]
     return {layer: sums[layer] for layer in order if layer in sums}
 
 

@@ -266,7 +266,7 @@ def test_node_seconds_are_summed_per_layer_in_build_order():
     }
     seconds = {"int_b": 2.0, "loose": 0.5, "stg_a": 1.0, "int_a": 3.0, "labels": 0.25}
     by_layer = benchmarking.node_seconds_by_layer(manifest, seconds)
-    assert list(by_layer.items()) == [("seed", 0.25), ("staging", 1.0), ("intermediate", 5.0), ("untagged", 0.5)]
+    assert list(by_layer.items()) == [("seed", 0.25), ("staging", 1.0), ("intermediate", 5.0), ("other", 0.5)]
 
 
 def test_a_small_whole_build_bench_run(tmp_path):
