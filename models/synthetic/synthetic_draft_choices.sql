@@ -222,49 +222,30 @@ drawn as (
 {#- Each weighted draw takes the first bound above its uniform, as an ASOF join on `u < upper_bound`
     would, but looked up in one sorted list (a few dozen bounds) per row: a join would sort every draft. #}
 
-intent_draw_list as (
+{%- for drawn_key in ['intent', 'locale', 'channel'] %}
 
-    select
-        list(intent order by upper_bound, intent) as intents,
-        list(upper_bound order by upper_bound, intent) as upper_bounds,
-    from intent_bounds
-    where upper_bound is not null
+    {{ drawn_key }}_draw_list as (
 
-),
+        select
+            list({{ drawn_key }} order by upper_bound, {{ drawn_key }}) as {{ drawn_key }}s,
+            list(upper_bound order by upper_bound, {{ drawn_key }}) as upper_bounds,
+        from {{ drawn_key }}_bounds
+        where upper_bound is not null
 
-locale_draw_list as (
-
-    select
-        list(locale order by upper_bound, locale) as locales,
-        list(upper_bound order by upper_bound, locale) as upper_bounds,
-    from locale_bounds
-    where upper_bound is not null
-
-),
-
-channel_draw_list as (
-
-    select
-        list(channel order by upper_bound, channel) as channels,
-        list(upper_bound order by upper_bound, channel) as upper_bounds,
-    from channel_bounds
-    where upper_bound is not null
-
-),
+    ),
+{%- endfor %}
 
 with_draws as (
 
     select
         drawn.*,
-        intent_draw_list.intents[
-            1 + len(list_filter(intent_draw_list.upper_bounds, lambda bound: bound <= drawn.u_intent))
-        ] as intent,
-        locale_draw_list.locales[
-            1 + len(list_filter(locale_draw_list.upper_bounds, lambda bound: bound <= drawn.u_locale))
-        ] as locale,
-        channel_draw_list.channels[
-            1 + len(list_filter(channel_draw_list.upper_bounds, lambda bound: bound <= drawn.u_channel))
-        ] as channel,
+        {%- for drawn_key in ['intent', 'locale', 'channel'] %}
+            {{ drawn_key }}_draw_list.{{ drawn_key }}s[
+                1 + len(list_filter(
+                    {{ drawn_key }}_draw_list.upper_bounds, lambda bound: bound <= drawn.u_{{ drawn_key }}
+                ))
+            ] as {{ drawn_key }},
+        {%- endfor %}
     from drawn
     cross join intent_draw_list
     cross join locale_draw_list
