@@ -185,8 +185,10 @@ channel_bounds as (
 
 draft_indices as (
 
+    -- range() is read by one thread; sorted first, every step after it runs on all threads
     select range as draft_index
     from range({{ [n_drafts, 0] | max }})
+    order by draft_index
 
 ),
 
