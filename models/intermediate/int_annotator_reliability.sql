@@ -44,19 +44,65 @@ taxonomy as (
 
 ),
 
-annotator_votes as (
+clustered as (
 
-    -- one row per cluster, annotator and label, with the annotator's confidence behind it
+    -- clusters, annotators and labels are numbered next (labels and annotators in name order, so
+    -- that "ties: label name" still holds): every join and aggregate below groups integers
     select
         messages.representative_message_id,
         annotations.annotator_id,
         annotations.intent,
-        sum(annotations.confidence) as own_confidence,
-        count(*) as own_annotations,
+        annotations.confidence,
     from annotations
     inner join messages
         on annotations.message_id = messages.message_id
-    group by messages.representative_message_id, annotations.annotator_id, annotations.intent
+
+),
+
+item_numbers as (
+
+    select
+        representative_message_id,
+        row_number() over (order by representative_message_id) as item_number,
+    from (select distinct representative_message_id from clustered) as distinct_values
+
+),
+
+annotator_numbers as (
+
+    select
+        annotator_id,
+        row_number() over (order by annotator_id) as annotator_number,
+    from (select distinct annotator_id from clustered) as distinct_values
+
+),
+
+intent_numbers as (
+
+    select
+        intent,
+        row_number() over (order by intent) as intent_number,
+    from (select distinct intent from clustered) as distinct_values
+
+),
+
+annotator_votes as (
+
+    -- one row per cluster, annotator and label, with the annotator's confidence behind it
+    select
+        item_numbers.item_number,
+        annotator_numbers.annotator_number,
+        intent_numbers.intent_number,
+        sum(clustered.confidence) as own_confidence,
+        count(*) as own_annotations,
+    from clustered
+    inner join item_numbers
+        on clustered.representative_message_id = item_numbers.representative_message_id
+    inner join annotator_numbers
+        on clustered.annotator_id = annotator_numbers.annotator_id
+    inner join intent_numbers
+        on clustered.intent = intent_numbers.intent
+    group by item_numbers.item_number, annotator_numbers.annotator_number, intent_numbers.intent_number
 
 ),
 
@@ -64,28 +110,29 @@ annotator_labels as (
 
     -- the annotator's label for the cluster: their most confident one (ties: label name)
     select
-        representative_message_id,
-        annotator_id,
-        min(struct_pack(confidence_rank := -own_confidence, intent := intent)).intent as intent,
+        item_number,
+        annotator_number,
+        min(struct_pack(confidence_rank := -own_confidence, intent_number := intent_number)).intent_number
+            as intent_number,
     from annotator_votes
-    group by representative_message_id, annotator_id
+    group by item_number, annotator_number
 
 ),
 
 annotators as (
 
     select
-        annotator_id,
+        annotator_number,
         sum(own_annotations) as annotation_count,
     from annotator_votes
-    group by annotator_id
+    group by annotator_number
 
 ),
 
 round_0_scales as (
 
     select
-        annotator_id,
+        annotator_number,
         1.0::double as vote_weight_scale,
     from annotators
 
@@ -99,19 +146,19 @@ round_0_scales as (
             annotator_votes.own_confidence * scales.vote_weight_scale as own_weight,
         from annotator_votes
         inner join round_{{ round - 1 }}_scales as scales
-            on annotator_votes.annotator_id = scales.annotator_id
+            on annotator_votes.annotator_number = scales.annotator_number
 
     ),
 
     round_{{ round }}_totals as (
 
         select
-            representative_message_id,
-            intent,
+            item_number,
+            intent_number,
             sum(own_weight) as label_weight,
             count(*) as label_annotators,
         from round_{{ round }}_votes
-        group by representative_message_id, intent
+        group by item_number, intent_number
 
     ),
 
@@ -120,22 +167,22 @@ round_0_scales as (
         -- each label the other annotators gave an item the annotator labelled (leave the annotator
         -- out), with the other annotators' weight and number behind it
         select
-            labels.representative_message_id,
-            labels.annotator_id,
-            labels.intent as annotator_intent,
-            totals.intent as reference_intent,
+            labels.item_number,
+            labels.annotator_number,
+            labels.intent_number as annotator_intent,
+            totals.intent_number as reference_intent,
             totals.label_weight - coalesce(own.own_weight, 0) as other_weight,
-            totals.label_annotators - (own.annotator_id is not null)::integer as other_annotators,
+            totals.label_annotators - (own.annotator_number is not null)::integer as other_annotators,
         from annotator_labels as labels
         inner join round_{{ round }}_totals as totals
-            on labels.representative_message_id = totals.representative_message_id
+            on labels.item_number = totals.item_number
         left join round_{{ round }}_votes as own
             on
-                labels.representative_message_id = own.representative_message_id
-                and labels.annotator_id = own.annotator_id
-                and totals.intent = own.intent
+                labels.item_number = own.item_number
+                and labels.annotator_number = own.annotator_number
+                and totals.intent_number = own.intent_number
         where
-            totals.label_annotators - (own.annotator_id is not null)::integer > 0
+            totals.label_annotators - (own.annotator_number is not null)::integer > 0
             and totals.label_weight - coalesce(own.own_weight, 0) > 0
 
     ),
@@ -146,38 +193,38 @@ round_0_scales as (
         -- then label name, as the least of a struct whose fields sort in that order (one hash
         -- aggregate; a row_number window here sorted 2.4M rows per round at 1M messages)
         select
-            representative_message_id,
-            annotator_id,
+            item_number,
+            annotator_number,
             annotator_intent,
             min(struct_pack(
                 weight_rank := -other_weight,
                 annotators_rank := -other_annotators,
-                intent := reference_intent
-            )).intent as reference_intent,
+                intent_number := reference_intent
+            )).intent_number as reference_intent,
         from round_{{ round }}_candidates
-        group by representative_message_id, annotator_id, annotator_intent
+        group by item_number, annotator_number, annotator_intent
 
     ),
 
     round_{{ round }}_own_mix as (
 
         select
-            annotator_id,
-            annotator_intent as intent,
+            annotator_number,
+            annotator_intent as intent_number,
             count(*) as own_items,
         from round_{{ round }}_references
-        group by annotator_id, annotator_intent
+        group by annotator_number, annotator_intent
 
     ),
 
     round_{{ round }}_reference_mix as (
 
         select
-            annotator_id,
-            reference_intent as intent,
+            annotator_number,
+            reference_intent as intent_number,
             count(*) as reference_items,
         from round_{{ round }}_references
-        group by annotator_id, reference_intent
+        group by annotator_number, reference_intent
 
     ),
 
@@ -185,29 +232,29 @@ round_0_scales as (
 
         -- sum over labels of (items the annotator gave it) x (items whose reference it is)
         select
-            own_mix.annotator_id,
+            own_mix.annotator_number,
             sum(own_mix.own_items * reference_mix.reference_items) as chance_numerator,
         from round_{{ round }}_own_mix as own_mix
         inner join round_{{ round }}_reference_mix as reference_mix
             on
-                own_mix.annotator_id = reference_mix.annotator_id
-                and own_mix.intent = reference_mix.intent
-        group by own_mix.annotator_id
+                own_mix.annotator_number = reference_mix.annotator_number
+                and own_mix.intent_number = reference_mix.intent_number
+        group by own_mix.annotator_number
 
     ),
 
     round_{{ round }}_measured as (
 
         select
-            refs.annotator_id,
+            refs.annotator_number,
             count(*) as items,
             count(*) filter (where refs.annotator_intent = refs.reference_intent)
                 as agreements,
             coalesce(any_value(chance.chance_numerator), 0) / count(*) as chance_items,
         from round_{{ round }}_references as refs
         left join round_{{ round }}_chance as chance
-            on refs.annotator_id = chance.annotator_id
-        group by refs.annotator_id
+            on refs.annotator_number = chance.annotator_number
+        group by refs.annotator_number
 
     ),
 
@@ -225,7 +272,7 @@ round_0_scales as (
 
         -- Beta prior: prior_strength pseudo-items at the pool means
         select
-            annotators.annotator_id,
+            annotators.annotator_number,
             annotators.annotation_count,
             coalesce(measured.items, 0) as items,
             coalesce(measured.agreements, 0) as agreements,
@@ -244,7 +291,7 @@ round_0_scales as (
             ) as chance_smoothed,
         from annotators
         left join round_{{ round }}_measured as measured
-            on annotators.annotator_id = measured.annotator_id
+            on annotators.annotator_number = measured.annotator_number
         cross join round_{{ round }}_pool as pool
 
     ),
@@ -283,7 +330,7 @@ round_0_scales as (
 final as (
 
     select
-        scales.annotator_id,
+        annotator_numbers.annotator_id,
         scales.annotation_count::integer as annotation_count,
         scales.items::integer as items,
         scales.agreements::integer as agreements,
@@ -292,6 +339,8 @@ final as (
         round(scales.reliability, 6) as reliability,
         round(scales.vote_weight_scale, 6) as vote_weight_scale,
     from round_{{ n_rounds }}_scales as scales
+    inner join annotator_numbers
+        on scales.annotator_number = annotator_numbers.annotator_number
 
 )
 
