@@ -121,6 +121,11 @@ def test_the_audit_holds_every_invocation_and_its_nodes(history):
     )
     [(pool,)] = last.query("select count(*) from curated_messages")
     assert (rows, status) == (pool, "success") and execution_seconds > 0
+    [(view_rows, view_status)] = last.query(
+        f"select relation_rows, status from audit.dbt_node_results "
+        f"where invocation_id = '{ids[-1]}' and unique_id = 'model.privacy_curation.stg_synthetic__messages'"
+    )
+    assert (view_rows, view_status) == (None, "success")  # a view is not counted: that would run it
     [(failing_tests,)] = last.query(
         f"select count(*) from audit.dbt_node_results where invocation_id = '{ids[-1]}' and status = 'warn' "
         "and failures > 0"
