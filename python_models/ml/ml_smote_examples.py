@@ -120,8 +120,6 @@ def balanced(dbt):
     features = feature_matrix(sample, feature_names)
     labels = np.asarray(sample.column("intent").to_pylist(), dtype=object)
     ids = sample.column("example_id").to_pylist()
-    channels = sample.column("channel").to_pylist()
-    locales = sample.column("locale").to_pylist()
 
     if method == "augment":
         lexicon = build_lexicon(synonyms.project("language, term, synonym").fetchall())
@@ -143,9 +141,18 @@ def balanced(dbt):
         # the classes are independent: at 1M half of them run on a worker process (augment_pool)
         results = augment_classes(jobs, lexicon)
         per_class = {label: (results[label], positions[label]) for label in positions}
-        augmented = augmented_table(per_class, ids, channels, locales, features, feature_names)
+        augmented = augmented_table(
+            per_class,
+            sample.column("example_id"),
+            sample.column("channel"),
+            sample.column("locale"),
+            features,
+            feature_names,
+        )
         return log_progress("ml_smote_examples", train_rows, started, augmented)
 
+    channels = sample.column("channel").to_pylist()
+    locales = sample.column("locale").to_pylist()
     codes, category_values = category_codes(sample) if method == "smotenc" else (None, None)
     result = balance(
         features,
