@@ -72,23 +72,41 @@ def collapse_strata(columns: Mapping[str, Sequence[object]], min_size: int) -> l
     if not names:
         raise ValueError("stratify by at least one key")
     size = len(columns[names[0]])
-    values = pd.DataFrame(
-        {name: pd.Series(columns[name], dtype="object").map(lambda value: "null" if value is None else str(value))
-         for name in names}
-    )  # fmt: skip
-    if len(values) != size:
-        raise ValueError("every stratification key needs one value per row")
-    labels = pd.Series([None] * size, dtype="object")
+    # each key as codes into its distinct values (as text, None as "null"); the labels are built
+    # once per stratum, not once per row
+    codes, values = [], []
+    for name in names:
+        if len(columns[name]) != size:
+            raise ValueError("every stratification key needs one value per row")
+        text = np.asarray(["null" if value is None else str(value) for value in columns[name]], dtype=object)
+        code, distinct = pd.factorize(text)
+        codes.append(code.astype(np.int64))
+        values.append(np.asarray(distinct, dtype=object))
+    labels = np.full(size, None, dtype=object)
+    open_rows = np.ones(size, dtype=bool)
     for level in range(len(names), 0, -1):
-        open_rows = labels.isna()
-        if not open_rows.any():
+        rows = np.flatnonzero(open_rows)
+        if not len(rows):
             break
-        parts = [name + "=" + values.loc[open_rows, name] for name in names[:level]]
-        parts += [pd.Series(f"{name}={ANY_VALUE}", index=parts[0].index) for name in names[level:]]
-        candidate = parts[0].str.cat(parts[1:], sep="|") if len(parts) > 1 else parts[0]
-        sizes = candidate.map(candidate.value_counts())
-        big_enough = (sizes >= min_size) | (level == 1)
-        labels.loc[candidate.index[big_enough]] = candidate[big_enough]
+        # the stratum of each open row: its combination of the first `level` keys
+        combination = codes[0][rows]
+        for key in range(1, level):
+            combination, _ = pd.factorize(combination * len(values[key]) + codes[key][rows])
+        _, first, combination = np.unique(combination, return_index=True, return_inverse=True)
+        sizes = np.bincount(combination)
+        text = np.array(
+            [
+                "|".join(
+                    [f"{name}={values[key][codes[key][rows[row]]]}" for key, name in enumerate(names[:level])]
+                    + [f"{name}={ANY_VALUE}" for name in names[level:]]
+                )
+                for row in first
+            ],
+            dtype=object,
+        )
+        big_enough = (sizes[combination] >= min_size) | (level == 1)
+        labels[rows[big_enough]] = text[combination[big_enough]]
+        open_rows[rows[big_enough]] = False
     return labels.tolist()
 
 
