@@ -42,14 +42,15 @@ def run_jobs(jobs: Sequence[ClassJob], lexicon: Lexicon) -> dict[str, Augmented]
 
 
 def halves(jobs: Sequence[ClassJob]) -> tuple[list[ClassJob], list[ClassJob]]:
-    """The classes in two parts of about equal work (rows needed plus source rows): largest first,
-    each to the lighter part (ties to the first part); depends only on the jobs."""
+    """The classes in two parts of about equal work (rows needed): largest first, each to the
+    lighter part (ties to the first part); classes that need nothing stay in the first part (the
+    caller's), so their texts are never sent. Depends only on the jobs."""
     parts: tuple[list[ClassJob], list[ClassJob]] = ([], [])
     loads = [0, 0]
-    for job in sorted(jobs, key=lambda job: (-(job[4] + len(job[1])), job[0])):
-        side = 0 if loads[0] <= loads[1] else 1
+    for job in sorted(jobs, key=lambda job: (-max(job[4], 0), job[0])):
+        side = 0 if loads[0] <= loads[1] or job[4] <= 0 else 1
         parts[side].append(job)
-        loads[side] += job[4] + len(job[1])
+        loads[side] += max(job[4], 0)
     return parts
 
 

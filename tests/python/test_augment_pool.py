@@ -50,9 +50,15 @@ def test_halves_balance_the_work_and_keep_every_class_once():
     classes = jobs(classes=7)
     first, second = halves(classes)
     assert sorted(job[0] for job in first + second) == sorted(job[0] for job in classes)
-    load = [sum(job[4] + len(job[1]) for job in part) for part in (first, second)]
-    assert abs(load[0] - load[1]) <= max(job[4] + len(job[1]) for job in classes)
+    load = [sum(job[4] for job in part) for part in (first, second)]
+    assert abs(load[0] - load[1]) <= max(job[4] for job in classes)
     assert halves(list(reversed(classes))) == (first, second)
+
+
+def test_classes_that_need_nothing_are_not_sent_to_the_worker():
+    classes = [*jobs(classes=4), ("full", ["a text"] * 500, ["en"] * 500, [f"m{i}" for i in range(500)], 0, 1)]
+    first, second = halves(classes)
+    assert "full" in [job[0] for job in first] and "full" not in [job[0] for job in second]
 
 
 def test_a_failing_worker_is_an_error(monkeypatch):
