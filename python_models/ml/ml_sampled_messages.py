@@ -8,6 +8,9 @@ message is accounted for. See ``privacy_curation.sampling`` for each strategy.
 
 import time
 
+import numpy as np
+import pandas as pd
+
 from privacy_curation.ml_config import read_ml_vars, sampling_config
 from privacy_curation.progress import log_progress
 from privacy_curation.sampling import parse_label_caps, sample_pool
@@ -33,17 +36,18 @@ def model(dbt, session):
         message_ids,
         strata,
         labels,
-        table.column("created_at").to_pylist(),
+        # only systematic sampling reads the time order: no Python datetimes for the others
+        table.column("created_at").to_pylist() if config["strategy"] == "systematic" else None,
         config["strategy"],
         config["seed"],
         size=config["size"],
         label_caps=caps,
     )
-    stratum_of = dict(zip(message_ids, strata, strict=True))
-    intent_of = dict(zip(message_ids, labels, strict=True))
+    # each sample row's position in the pool (the sample is sorted by key; keys are unique)
+    position = pd.Index(message_ids).get_indexer(sample["key"])
     sampled = sample.assign(
-        intent=sample["key"].map(intent_of),
-        sampling_stratum=sample["key"].map(stratum_of),
+        intent=np.asarray(labels, dtype=object)[position],
+        sampling_stratum=np.asarray(strata, dtype=object)[position],
         sampling_strategy=config["strategy"],
     ).rename(columns={"key": "message_id"})[
         ["message_id", "intent", "sampling_stratum", "is_sampled", "sampling_strategy"]

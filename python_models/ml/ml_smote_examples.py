@@ -10,7 +10,8 @@ import time
 
 import numpy as np
 
-from privacy_curation.augment import augment_class, build_lexicon
+from privacy_curation.augment import build_lexicon
+from privacy_curation.augment_pool import augment_classes
 from privacy_curation.balance_table import added_table, augmented_table, empty_table, removed_table
 from privacy_curation.balancing import balance, balance_targets, stable_seed
 from privacy_curation.gc_paused import gc_paused
@@ -119,28 +120,39 @@ def balanced(dbt):
     features = feature_matrix(sample, feature_names)
     labels = np.asarray(sample.column("intent").to_pylist(), dtype=object)
     ids = sample.column("example_id").to_pylist()
-    channels = sample.column("channel").to_pylist()
-    locales = sample.column("locale").to_pylist()
 
     if method == "augment":
         lexicon = build_lexicon(synonyms.project("language, term, synonym").fetchall())
         texts = sample.column("text").to_pylist()
         languages = sample.column("language").to_pylist()
-        per_class = {}
+        positions, jobs = {}, []
         for label, target in balance_targets(counts, target_ratio, overrides).items():
-            positions = np.flatnonzero(labels == label)
-            augmented = augment_class(
-                [texts[i] for i in positions],
-                [languages[i] for i in positions],
-                [ids[i] for i in positions],
-                target - int(counts[label]),
-                lexicon,
-                stable_seed(seed, label),
+            positions[label] = np.flatnonzero(labels == label)
+            jobs.append(
+                (
+                    label,
+                    [texts[i] for i in positions[label]],
+                    [languages[i] for i in positions[label]],
+                    [ids[i] for i in positions[label]],
+                    target - int(counts[label]),
+                    stable_seed(seed, label),
+                )
             )
-            per_class[label] = (augmented, positions)
-        augmented = augmented_table(per_class, ids, channels, locales, features, feature_names)
+        # the classes are independent: at 1M half of them run on a worker process (augment_pool)
+        results = augment_classes(jobs, lexicon)
+        per_class = {label: (results[label], positions[label]) for label in positions}
+        augmented = augmented_table(
+            per_class,
+            sample.column("example_id"),
+            sample.column("channel"),
+            sample.column("locale"),
+            features,
+            feature_names,
+        )
         return log_progress("ml_smote_examples", train_rows, started, augmented)
 
+    channels = sample.column("channel").to_pylist()
+    locales = sample.column("locale").to_pylist()
     codes, category_values = category_codes(sample) if method == "smotenc" else (None, None)
     result = balance(
         features,

@@ -11,6 +11,9 @@ result depends only on the sampled pool, its clusters and users, the vars and ``
 
 import time
 
+import numpy as np
+import pandas as pd
+
 from privacy_curation.ml_config import read_ml_vars, split_config
 from privacy_curation.progress import log_progress
 from privacy_curation.splitting import assign_splits, collapse_strata, connect_groups
@@ -47,6 +50,9 @@ def model(dbt, session):
         table.column("user_pseudonym").to_pylist(),
     )
     assigned = assign_splits(message_ids, strata, config["ratios"], config["seed"], groups=groups)
-    stratum_of = dict(zip(message_ids, strata, strict=True))
-    assignments = assigned.assign(split_stratum=assigned["key"].map(stratum_of)).rename(columns={"key": "message_id"})
+    # each assigned row's position in the pool (the result is sorted by key; keys are unique)
+    position = pd.Index(message_ids).get_indexer(assigned["key"])
+    assignments = assigned.assign(split_stratum=np.asarray(strata, dtype=object)[position]).rename(
+        columns={"key": "message_id"}
+    )
     return log_progress("ml_split_assignments", table.num_rows, started, assignments)

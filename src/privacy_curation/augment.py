@@ -22,8 +22,8 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from privacy_curation.balancing import spread, stable_seed
 from privacy_curation.seeded_generators import SeededGenerators
+from privacy_curation.seeding import spread, stable_seed
 
 PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 # a word: leading punctuation, the core (letters, digits, inner ' and -), trailing punctuation

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from privacy_curation.augment import Augmented
 from privacy_curation.balancing import VECTOR_ONLY, BalanceResult, synthetic_ids
@@ -54,10 +55,19 @@ def table_from_columns(columns: Mapping[str, Sequence], feature_names: Sequence[
     """A table of the model's schema; columns not given are null."""
     target = schema(feature_names)
     arrays = [
-        pa.array(columns[name], type=f.type) if name in columns else pa.nulls(rows, type=f.type)
+        as_array(columns[name], f.type) if name in columns else pa.nulls(rows, type=f.type)
         for name, f in zip(target.names, target, strict=True)
     ]
     return pa.Table.from_arrays(arrays, schema=target)
+
+
+def as_array(values: Sequence | pa.Array | pa.ChunkedArray, arrow_type: pa.DataType) -> pa.Array:
+    """``values`` (a Python sequence, a NumPy array or an Arrow array) as one Arrow array of the type."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        return values.cast(arrow_type)
+    return pa.array(values, type=arrow_type)
 
 
 def added_table(
@@ -136,9 +146,9 @@ def removed_table(
 
 def augmented_table(
     per_class: Mapping[str, tuple[Augmented, np.ndarray]],
-    sample_ids: Sequence[str],
-    sample_channels: Sequence[str],
-    sample_locales: Sequence[str],
+    sample_ids: Sequence[str] | pa.Array | pa.ChunkedArray,
+    sample_channels: Sequence[str] | pa.Array | pa.ChunkedArray,
+    sample_locales: Sequence[str] | pa.Array | pa.ChunkedArray,
     features: np.ndarray,
     feature_names: Sequence[str],
 ) -> pa.Table:
@@ -146,26 +156,37 @@ def augmented_table(
 
     ``per_class`` maps a label to its :class:`Augmented` result and the sample positions of the
     class's rows (the result's sources index into them). The features are the source's, unchanged.
+    Rows come label by label (sorted), each label's in the order of its result; the sample's
+    columns may be Python sequences or Arrow arrays (taken by position, never turned into lists).
     """
-    labels, sources, texts, edits = [], [], [], []
+    labels, counts, sources, texts, edits = [], [], [], [], []
     for label, (augmented, positions) in sorted(per_class.items()):
-        labels += [label] * len(augmented.texts)
-        sources += [int(positions[s]) for s in augmented.sources]
+        labels.append(label)
+        counts.append(len(augmented.texts))
+        sources.append(np.asarray(positions, dtype=np.int64)[np.asarray(augmented.sources, dtype=np.int64)])
         texts += augmented.texts
         edits += ["+".join(done) for done in augmented.edits]
-    rows = len(labels)
-    columns: dict[str, Sequence] = {
-        "example_id": synthetic_ids(labels),
-        "balance_action": ["add"] * rows,
-        "intent": labels,
-        "synthesis_method": ["augment"] * rows,
-        "source_example_ids": [[sample_ids[s]] for s in sources],
+    rows = sum(counts)
+    source_rows = pa.array(np.concatenate(sources) if sources else np.empty(0, np.int64))
+    # syn-<intent>-<n>, n numbered per intent from 1 (as synthetic_ids numbers rows grouped by intent)
+    intents = pa.array(np.repeat(np.asarray(labels, dtype=object), counts), type=pa.string())
+    numbers = pa.array(np.concatenate([np.arange(1, count + 1) for count in counts]) if counts else [], pa.int64())
+    padded = pc.utf8_lpad(pc.cast(numbers, pa.string()), width=8, padding="0")
+    columns: dict[str, Sequence | pa.Array] = {
+        "example_id": pc.binary_join_element_wise("syn-", intents, "-", padded, ""),
+        "balance_action": pa.repeat(pa.scalar("add"), rows),
+        "intent": intents,
+        "synthesis_method": pa.repeat(pa.scalar("augment"), rows),
+        "source_example_ids": pa.ListArray.from_arrays(
+            pa.array(np.arange(rows + 1, dtype=np.int32)), as_array(sample_ids, pa.string()).take(source_rows)
+        ),
         "text": texts,
-        "channel": [sample_channels[s] for s in sources],
-        "locale": [sample_locales[s] for s in sources],
-        "k_neighbors": [0] * rows,
+        "channel": as_array(sample_channels, pa.string()).take(source_rows),
+        "locale": as_array(sample_locales, pa.string()).take(source_rows),
+        "k_neighbors": pa.repeat(pa.scalar(0, pa.int32()), rows),
         "augment_edits": edits,
     }
+    source_positions = source_rows.to_numpy()
     for j, name in enumerate(feature_names):
-        columns[name] = features[sources, j].astype(np.float64) if rows else []
+        columns[name] = features[source_positions, j].astype(np.float64) if rows else []
     return table_from_columns(columns, feature_names, rows)

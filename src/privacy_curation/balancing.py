@@ -16,7 +16,6 @@ dependency of this module.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ import pandas as pd
 from sklearn.neighbors import NearestNeighbors
 
 from privacy_curation.allocation import largest_remainder
+from privacy_curation.seeding import spread, stable_seed
 
 METHODS = (
     "none",
@@ -55,12 +55,6 @@ def check_method(method: str) -> str:
     if method not in METHODS:
         raise ValueError(f"balance_method must be one of {', '.join(METHODS)}; got {method!r}")
     return method
-
-
-def stable_seed(*parts: object) -> int:
-    """A 64-bit seed from the parts, stable across processes and Python versions (unlike ``hash``)."""
-    digest = hashlib.md5(":".join(str(part) for part in parts).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big")
 
 
 def label_goal(value: float, reference: int, direction: str) -> int:
@@ -159,12 +153,6 @@ def interpolate(
     gap = rng.random(len(base), dtype=np.float32)[:, None]
     rows = features[base] + gap * (features[partner] - features[base])
     return rows.astype(np.float32), partner
-
-
-def spread(total: int, size: int, rng: np.random.Generator) -> np.ndarray:
-    """``total`` row indices over ``size`` rows, each row used as evenly as possible, in seeded order."""
-    order = rng.permutation(size)
-    return order[np.arange(total) % size]
 
 
 def copies(features: np.ndarray, needed: int, rng: np.random.Generator, reason: str | None) -> Generated:

@@ -99,7 +99,7 @@ def sample_pool(
     keys: Sequence[str],
     strata: Sequence[str],
     labels: Sequence[str],
-    order: Sequence[object],
+    order: Sequence[object] | None,
     strategy: str,
     seed: int,
     size: object = None,
@@ -108,20 +108,25 @@ def sample_pool(
     """Which keys are in the sample: a frame of ``key`` and ``is_sampled``, sorted by key.
 
     ``strata`` drive ``stratified`` and ``per_label``, ``labels`` the caps of ``per_label``, and
-    ``order`` (a sortable value per key, such as a timestamp) the frame of ``systematic``.
+    ``order`` (a sortable value per key, such as a timestamp) the frame of ``systematic``; the other
+    strategies do not read it (it may be None).
     """
     check_strategy(strategy)
+    if strategy == "systematic" and order is None:
+        raise ValueError("systematic sampling needs an order value per key")
     frame = pd.DataFrame(
         {
             "key": pd.Series(keys, dtype="string"),
             "stratum": pd.Series(strata, dtype="string").fillna("null"),
             "label": pd.Series(labels, dtype="string").fillna("null"),
-            "order": pd.Series(list(order), dtype="object"),
         }
     )
+    if order is not None:
+        frame["order"] = pd.Series(list(order), dtype="object")
     if frame["key"].isna().any() or frame["key"].duplicated().any():
         raise ValueError("sampling keys must be unique and not null")
-    frame["rank_key"] = [stable_rank_key(seed, f"sample:{key}") for key in frame["key"]]
+    if strategy in ("random", "stratified", "per_label"):  # the strategies that draw in seeded-hash order
+        frame["rank_key"] = [stable_rank_key(seed, f"sample:{key}") for key in frame["key"]]
     if strategy == "none" or frame.empty:
         chosen = pd.Series(True, index=frame.index)
     elif strategy == "random":

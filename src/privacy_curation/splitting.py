@@ -72,23 +72,41 @@ def collapse_strata(columns: Mapping[str, Sequence[object]], min_size: int) -> l
     if not names:
         raise ValueError("stratify by at least one key")
     size = len(columns[names[0]])
-    values = pd.DataFrame(
-        {name: pd.Series(columns[name], dtype="object").map(lambda value: "null" if value is None else str(value))
-         for name in names}
-    )  # fmt: skip
-    if len(values) != size:
-        raise ValueError("every stratification key needs one value per row")
-    labels = pd.Series([None] * size, dtype="object")
+    # each key as codes into its distinct values (as text, None as "null"); the labels are built
+    # once per stratum, not once per row
+    codes, values = [], []
+    for name in names:
+        if len(columns[name]) != size:
+            raise ValueError("every stratification key needs one value per row")
+        text = np.asarray(["null" if value is None else str(value) for value in columns[name]], dtype=object)
+        code, distinct = pd.factorize(text)
+        codes.append(code.astype(np.int64))
+        values.append(np.asarray(distinct, dtype=object))
+    labels = np.full(size, None, dtype=object)
+    open_rows = np.ones(size, dtype=bool)
     for level in range(len(names), 0, -1):
-        open_rows = labels.isna()
-        if not open_rows.any():
+        rows = np.flatnonzero(open_rows)
+        if not len(rows):
             break
-        parts = [name + "=" + values.loc[open_rows, name] for name in names[:level]]
-        parts += [pd.Series(f"{name}={ANY_VALUE}", index=parts[0].index) for name in names[level:]]
-        candidate = parts[0].str.cat(parts[1:], sep="|") if len(parts) > 1 else parts[0]
-        sizes = candidate.map(candidate.value_counts())
-        big_enough = (sizes >= min_size) | (level == 1)
-        labels.loc[candidate.index[big_enough]] = candidate[big_enough]
+        # the stratum of each open row: its combination of the first `level` keys
+        combination = codes[0][rows]
+        for key in range(1, level):
+            combination, _ = pd.factorize(combination * len(values[key]) + codes[key][rows])
+        _, first, combination = np.unique(combination, return_index=True, return_inverse=True)
+        sizes = np.bincount(combination)
+        text = np.array(
+            [
+                "|".join(
+                    [f"{name}={values[key][codes[key][rows[row]]]}" for key, name in enumerate(names[:level])]
+                    + [f"{name}={ANY_VALUE}" for name in names[level:]]
+                )
+                for row in first
+            ],
+            dtype=object,
+        )
+        big_enough = (sizes[combination] >= min_size) | (level == 1)
+        labels[rows[big_enough]] = text[combination[big_enough]]
+        open_rows[rows[big_enough]] = False
     return labels.tolist()
 
 
@@ -111,21 +129,21 @@ def connect_groups(keys: Sequence[str], *labellings: Sequence[str | None]) -> li
     for labels in labellings:
         if len(labels) != len(keys):
             raise ValueError("every labelling needs one label per key")
-        node_of_label: dict[str, int] = {}
-        rows, label_nodes = [], []
-        for row, label in enumerate(labels):
-            if label is not None and not (isinstance(label, float) and np.isnan(label)):
-                rows.append(row)
-                label_nodes.append(node_of_label.setdefault(str(label), node_count + len(node_of_label)))
-        node_count += len(node_of_label)
-        sources.append(key_nodes[np.asarray(rows, dtype=np.int64)])
-        targets.append(np.asarray(label_nodes, dtype=np.int64))
+        # each distinct label (as text; None and NaN are no label) numbered by pandas' hash table
+        texts = [
+            None if label is None or (isinstance(label, float) and np.isnan(label)) else str(label) for label in labels
+        ]
+        codes, distinct = pd.factorize(np.asarray(texts, dtype=object))
+        rows = np.flatnonzero(codes >= 0)
+        sources.append(key_nodes[rows])
+        targets.append(node_count + codes[rows].astype(np.int64))
+        node_count += len(distinct)
     source, target = np.concatenate(sources), np.concatenate(targets)
     graph = coo_matrix((np.ones(len(source), np.int8), (source, target)), shape=(node_count, node_count))
     _, component = connected_components(graph.tocsr(), directed=False)
     smallest = np.full(node_count, len(key_names), dtype=np.int64)
     np.minimum.at(smallest, component[: len(key_names)], np.arange(len(key_names)))
-    return [key_names[node] for node in smallest[component[key_nodes]]]
+    return np.asarray(key_names, dtype=object)[smallest[component[key_nodes]]].tolist()
 
 
 def fill_counts(singles: int, targets: np.ndarray, taken: np.ndarray, ratios: np.ndarray) -> np.ndarray:
@@ -135,6 +153,14 @@ def fill_counts(singles: int, targets: np.ndarray, taken: np.ndarray, ratios: np
     lacking = np.maximum(targets - taken, 0.0)
     weights = lacking if lacking.sum() > 0 else ratios
     return np.asarray(largest_remainder(singles, weights), dtype=float)
+
+
+def rows_by_group(groups: pd.Series, values: np.ndarray) -> dict[str, np.ndarray]:
+    """``values`` (one per row) gathered by the rows' group: each group's values in row order."""
+    codes, names = pd.factorize(groups)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.cumsum(np.bincount(codes, minlength=len(names)))[:-1]
+    return dict(zip(names.tolist(), np.split(values[order], bounds), strict=True))
 
 
 def _assign_groups(
@@ -168,7 +194,7 @@ def _assign_groups(
         .sort_values(["size", "rank_key", "group"], ascending=[False, True, True], kind="mergesort")
     )
     closed = np.array([0.0 if ratios[name] > 0 else -np.inf for name in SPLITS])
-    strata_of = members.groupby("group")["stratum"].agg(lambda column: [stratum_index[value] for value in column])
+    strata_of = rows_by_group(members["group"], members["stratum"].map(stratum_index).to_numpy(dtype=np.int64))
     placed: dict[str, str] = {}
     for name in order["group"]:
         rows = np.asarray(strata_of[name])
@@ -182,7 +208,7 @@ def _assign_groups(
     exact = size_array[:, None] * np.array([ratios[split] for split in SPLITS])[None, :]
     return _repair_groups(
         placed,
-        {name: np.asarray(strata_of[name]) for name in order["group"]},
+        {name: strata_of[name] for name in order["group"]},
         targets.loc[stratum_sizes.index].to_numpy(dtype=float),
         exact,
         singles.to_numpy(),
@@ -297,11 +323,15 @@ def assign_splits(
     singles["rank_key"] = [stable_rank_key(seed, key) for key in singles["key"]]
     singles = singles.sort_values(["stratum", "rank_key", "key"], kind="mergesort")
     ratio_vector = np.array([ratios[name] for name in SPLITS])
+    # filled in a plain array, stratum by stratum, and turned into a column once
+    splits = split.to_numpy(dtype=object, na_value=None)
     for stratum, rows in singles.groupby("stratum", sort=False):
         already = np.array([taken.get((stratum, name), 0) for name in SPLITS], dtype=float)
         counts = fill_counts(len(rows), targets.loc[stratum].to_numpy(dtype=float), already, ratio_vector)
         bounds = np.cumsum(counts)
         positions = np.arange(len(rows))
-        split.loc[rows.index] = np.array(SPLITS, dtype=object)[np.searchsorted(bounds, positions, side="right")]
-    result = pd.DataFrame({"key": frame["key"], "split": split.astype("string")})
+        splits[frame.index.get_indexer(rows.index)] = np.array(SPLITS, dtype=object)[
+            np.searchsorted(bounds, positions, side="right")
+        ]
+    result = pd.DataFrame({"key": frame["key"], "split": pd.Series(splits, index=frame.index, dtype="string")})
     return result.sort_values("key", kind="mergesort", ignore_index=True)
