@@ -3,14 +3,16 @@
 -- estimate clears the threshold by more than its margin (three standard errors) is accepted on
 -- the estimate; every other candidate is decided by the exact Jaccard similarity of the two sets.
 -- Before the exact count, a cheap bound drops the candidates that cannot reach the threshold: each
--- shingle hash falls in one of 508 bins (4 words of 127 bits), and a text keeps one parity bit per bin (odd or even
--- count of its shingles there). A bin whose bits differ holds at least one shingle of one text
--- only, so the bins differing in parity, or the difference of the set sizes if larger, are a
--- lower bound d on the shingles not shared. With s the sum of the two set sizes, the Jaccard
--- similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d) is an upper
--- bound: a candidate whose bound is below the threshold is dropped without changing the result.
-{%- set parity_words = 4 %}
-{%- set word_bits = 127 %}
+-- shingle hash falls in one of 504 bins (8 words of 63 bits), and a text keeps one parity bit per
+-- bin (odd or even count of its shingles there). A bin whose bits differ holds at least one
+-- shingle of one text only, so the bins differing in parity, or the difference of the set sizes
+-- if larger, are a lower bound d on the shingles not shared. With s the sum of the two set sizes,
+-- the Jaccard similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d)
+-- is an upper bound: a candidate whose bound is below the threshold is dropped without changing the result.
+-- The shared shingles of the candidates left are counted within each word's part of the two sets
+-- (a shingle falls in the same part of both): a linear scan of parts an eighth of the sets.
+{%- set parity_words = 8 %}
+{%- set word_bits = 63 %}
 {%- set parity_bins = parity_words * word_bits %}
 {%- set threshold = var('near_duplicate_threshold') %}
 with
@@ -82,7 +84,7 @@ parities as (
             {%- for word in range(parity_words) %}
                 coalesce(list_aggregate(list_transform(
                     shingle_parts[{{ word + 1 }}],
-                    lambda shingle_hash: 1::hugeint << (shingle_hash % {{ parity_bins }} % {{ word_bits }})::hugeint
+                    lambda shingle_hash: 1::ubigint << (shingle_hash % {{ parity_bins }} % {{ word_bits }})
                 ), 'bit_xor'), 0){{ "," if not loop.last }}
             {%- endfor %}
         ] as parity_words,
@@ -132,13 +134,14 @@ measured as (
     select
         reachable.text_key_a,
         reachable.text_key_b,
-        {%- for word in range(parity_words) %}
-            len(list_filter(
-                parities_a.shingle_parts[{{ word + 1 }}],
-                lambda shingle_hash: list_contains(parities_b.shingle_parts[{{ word + 1 }}], shingle_hash)
-            )){{ " +" if not loop.last }}
-        {%- endfor %}
-        as shared_shingle_count,
+        (
+            {%- for word in range(parity_words) %}
+                len(list_filter(
+                    parities_a.shingle_parts[{{ word + 1 }}],
+                    lambda shingle_hash: list_contains(parities_b.shingle_parts[{{ word + 1 }}], shingle_hash)
+                )){{ " +" if not loop.last }}
+            {%- endfor %}
+        ) as shared_shingle_count,
         parities_a.shingle_count + parities_b.shingle_count as summed_shingle_count,
     from reachable
     inner join parities as parities_a
