@@ -3,14 +3,16 @@
 -- estimate clears the threshold by more than its margin (three standard errors) is accepted on
 -- the estimate; every other candidate is decided by the exact Jaccard similarity of the two sets.
 -- Before the exact count, a cheap bound drops the candidates that cannot reach the threshold: each
--- shingle hash falls in one of 508 bins (4 words of 127 bits), and a text keeps one parity bit per bin (odd or even
--- count of its shingles there). A bin whose bits differ holds at least one shingle of one text
--- only, so the bins differing in parity, or the difference of the set sizes if larger, are a
--- lower bound d on the shingles not shared. With s the sum of the two set sizes, the Jaccard
--- similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d) is an upper
--- bound: a candidate whose bound is below the threshold is dropped without changing the result.
-{%- set parity_words = 4 %}
-{%- set word_bits = 127 %}
+-- shingle hash falls in one of 504 bins (8 words of 63 bits), and a text keeps one parity bit per
+-- bin (odd or even count of its shingles there). A bin whose bits differ holds at least one
+-- shingle of one text only, so the bins differing in parity, or the difference of the set sizes
+-- if larger, are a lower bound d on the shingles not shared. With s the sum of the two set sizes,
+-- the Jaccard similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d)
+-- is an upper bound: a candidate whose bound is below the threshold is dropped without changing the result.
+-- The shared shingles of the candidates left are counted within each word's part of the two sets
+-- (a shingle falls in the same part of both): a linear scan of parts an eighth of the sets.
+{%- set parity_words = 8 %}
+{%- set word_bits = 63 %}
 {%- set parity_bins = parity_words * word_bits %}
 {%- set threshold = var('near_duplicate_threshold') %}
 with
@@ -46,29 +48,47 @@ to_measure as (
 
 ),
 
-parities as (
+shingle_parts as (
 
-    -- the parity bits of the {{ parity_bins }} bins, {{ word_bits }} to a word (a bin's bit flips with each shingle in it)
+    -- each measured text's shingle set cut into {{ parity_words }} parts by parity word (a shared shingle
+    -- falls in the same part of both sets)
     select
         text_key,
         len(shingle_hashes) as shingle_count,
         [
             {%- for word in range(parity_words) %}
-                coalesce(list_aggregate(list_transform(
-                    list_filter(
-                        shingle_hashes,
-                        lambda shingle_hash: shingle_hash % {{ parity_bins }} // {{ word_bits }} = {{ word }}
-                    ),
-                    lambda shingle_hash: 1::hugeint << (shingle_hash % {{ parity_bins }} % {{ word_bits }})::hugeint
-                ), 'bit_xor'), 0){{ "," if not loop.last }}
+                list_filter(
+                    shingle_hashes,
+                    lambda shingle_hash: shingle_hash % {{ parity_bins }} // {{ word_bits }} = {{ word }}
+                ){{ "," if not loop.last }}
             {%- endfor %}
-        ] as parity_words,
+        ] as shingle_parts,
     from texts
     where text_key in (
         select text_key_a from to_measure
         union
         select text_key_b from to_measure
     )
+
+),
+
+parities as (
+
+    -- the parity bits of the {{ parity_bins }} bins, {{ word_bits }} to a word, one word per part (a bin's bit
+    -- flips with each shingle in it)
+    select
+        text_key,
+        shingle_count,
+        shingle_parts,
+        [
+            {%- for word in range(parity_words) %}
+                coalesce(list_aggregate(list_transform(
+                    shingle_parts[{{ word + 1 }}],
+                    lambda shingle_hash: 1::ubigint << (shingle_hash % {{ parity_bins }} % {{ word_bits }})
+                ), 'bit_xor'), 0){{ "," if not loop.last }}
+            {%- endfor %}
+        ] as parity_words,
+    from shingle_parts
 
 ),
 
@@ -109,18 +129,25 @@ reachable as (
 
 measured as (
 
+    -- the shared shingles counted part by part: a linear scan per shingle beats list_intersect
+    -- (which builds a hash set) on lists this short, and the parts cut the comparisons {{ parity_words }}-fold
     select
         reachable.text_key_a,
         reachable.text_key_b,
-        -- a linear scan per shingle beats list_intersect (which builds a hash set) on lists this short
-        len(list_filter(texts_a.shingle_hashes, lambda shingle_hash: list_contains(texts_b.shingle_hashes, shingle_hash)))
-            as shared_shingle_count,
-        len(texts_a.shingle_hashes) + len(texts_b.shingle_hashes) as summed_shingle_count,
+        (
+            {%- for word in range(parity_words) %}
+                len(list_filter(
+                    parities_a.shingle_parts[{{ word + 1 }}],
+                    lambda shingle_hash: list_contains(parities_b.shingle_parts[{{ word + 1 }}], shingle_hash)
+                )){{ " +" if not loop.last }}
+            {%- endfor %}
+        ) as shared_shingle_count,
+        parities_a.shingle_count + parities_b.shingle_count as summed_shingle_count,
     from reachable
-    inner join texts as texts_a
-        on reachable.text_key_a = texts_a.text_key
-    inner join texts as texts_b
-        on reachable.text_key_b = texts_b.text_key
+    inner join parities as parities_a
+        on reachable.text_key_a = parities_a.text_key
+    inner join parities as parities_b
+        on reachable.text_key_b = parities_b.text_key
 
 ),
 
