@@ -14,7 +14,7 @@
     ] %}
     {%- set tag_pattern = '(?i)<!--.*?-->|<!doctype[^<>]*>|</?(?:' ~ elements | join('|') ~ ')(?:\\s[^<>]*)?/?>' %}
     case
-        when regexp_matches({{ text_expression }}, '[<&]') then regexp_replace(
+        when contains({{ text_expression }}, '<') or contains({{ text_expression }}, '&') then regexp_replace(
             {{ decode_html_entities(decode_html_entities(text_expression)) }},
             {{ sql_string_literal(tag_pattern) }},
             ' ',

@@ -3,7 +3,7 @@
     lower-case form of each pair whose second character is a Latin-1 sign (U+00A0-U+00BF, never a
     letter after ã, â or å) for text lower-cased after it was garbled ("jã¼rgen"). The pairs are
     applied twice so that text garbled in layers comes out fully repaired and a second
-    normalisation finds nothing left to do. Only rows that show the signs of it are touched. #}
+    normalisation finds nothing left to do. Only rows that hold a garbled form are touched. #}
 {% macro repair_mojibake(text_expression) -%}
     {%- set pairs = [] %}
     {%- set lower_pairs = [] %}
@@ -20,8 +20,19 @@
                 ~ sql_string_literal(repaired) ~ ")" %}
         {%- endfor %}
     {%- endfor %}
+    {#- a row that holds none of the garbled forms is left as it is by both passes: the guard is
+        those forms (regex metacharacters escaped), so a Portuguese "não" skips the replacements #}
+    {%- set garbled_forms = [] %}
+    {%- for garbled, repaired in pairs + lower_pairs %}
+        {%- set escaped = namespace(form=garbled) %}
+        {%- for character in '\\.^$|?*+()[]{}' %}
+            {%- set escaped.form = escaped.form | replace(character, '\\' ~ character) %}
+        {%- endfor %}
+        {%- do garbled_forms.append(escaped.form) %}
+    {%- endfor %}
     case
-        when regexp_matches({{ text_expression }}, '[ÃÂÅãâå]') then {{ ns.expression }}
+        when regexp_matches({{ text_expression }}, {{ sql_string_literal(garbled_forms | join('|')) }})
+            then {{ ns.expression }}
         else {{ text_expression }}
     end
 {%- endmacro %}

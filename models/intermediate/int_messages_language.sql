@@ -75,14 +75,19 @@ texts as (
 
 ),
 
-tokenized as (
+tokenized as materialized (
 
+    -- materialised: the features and the token counts both read it
     select
         text_key,
         list_filter(
             regexp_split_to_array(message_text_match, '[^\p{L}]+'), lambda token: token != ''
         ) as tokens,
-        regexp_extract_all(message_text_match, '[^\x00-\x7f]') as characters,
+        -- an ASCII-only text has no letter beyond it: the regex runs on the others only
+        case
+            when strlen(message_text_match) = length(message_text_match) then []
+            else regexp_extract_all(message_text_match, '[^\x00-\x7f]')
+        end as characters,
     from texts
 
 ),
@@ -91,36 +96,61 @@ features as (
 
     select
         text_key,
-        len(tokens) as token_count,
-        -- the empty key matches no feature: it keeps a row for texts without any
         unnest(list_concat(
             tokens,
             list_transform(list_filter(tokens, lambda token: length(token) >= 5), lambda token: '-' || right(token, 3)),
-            list_transform(characters, lambda letter: '#' || letter),
-            ['']
+            list_transform(characters, lambda letter: '#' || letter)
         )) as feature_key,
     from tokenized
 
 ),
 
-language_scores as (
+feature_weights as (
 
-    -- one row per distinct text with the evidence for each language of the profiles (seed accepted_values)
+    -- one row per feature of the profiles with its weight for each language (0 for the languages
+    -- that do not list it) and whether it is a word of that language: the features of the texts
+    -- are joined to it once, and only those it lists are summed
+    select
+        feature_key,
+        {%- for language in languages %}
+            coalesce(sum(feature_weight_units) filter (where language = '{{ language }}'), 0)
+                as weight_units_{{ language }},
+            count(*) filter (where language = '{{ language }}' and feature_kind = 'word') as words_{{ language }},
+        {%- endfor %}
+    from weighted_profiles
+    group by feature_key
+
+),
+
+feature_scores as (
+
     select
         features.text_key,
-        any_value(features.token_count) as token_count,
         {%- for language in languages %}
-            coalesce(sum(weighted_profiles.feature_weight_units) filter (
-                where weighted_profiles.language = '{{ language }}'
-            ), 0) / 1680.0 as score_{{ language }},
-            count(*) filter (
-                where weighted_profiles.language = '{{ language }}' and weighted_profiles.feature_kind = 'word'
-            ) as function_words_{{ language }},
+            sum(feature_weights.weight_units_{{ language }}) as weight_units_{{ language }},
+            sum(feature_weights.words_{{ language }}) as function_words_{{ language }},
         {%- endfor %}
     from features
-    left join weighted_profiles
-        on features.feature_key = weighted_profiles.feature_key
+    inner join feature_weights
+        on features.feature_key = feature_weights.feature_key
     group by features.text_key
+
+),
+
+language_scores as (
+
+    -- one row per distinct text with the evidence for each language of the profiles (seed accepted_values);
+    -- the weights are whole units, so the sums are exact whatever the order
+    select
+        tokenized.text_key,
+        len(tokenized.tokens) as token_count,
+        {%- for language in languages %}
+            coalesce(feature_scores.weight_units_{{ language }}, 0) / 1680.0 as score_{{ language }},
+            coalesce(feature_scores.function_words_{{ language }}, 0)::bigint as function_words_{{ language }},
+        {%- endfor %}
+    from tokenized
+    left join feature_scores
+        on tokenized.text_key = feature_scores.text_key
 
 ),
 
