@@ -58,33 +58,17 @@ clustered as (
         on annotations.message_id = messages.message_id
 
 ),
+{%- for numbered, key in [('item', 'representative_message_id'), ('annotator', 'annotator_id'), ('intent', 'intent')] %}
 
-item_numbers as (
+    {{ numbered }}_numbers as (
 
-    select
-        representative_message_id,
-        row_number() over (order by representative_message_id) as item_number,
-    from (select distinct representative_message_id from clustered) as distinct_values
+        select
+            {{ key }},
+            row_number() over (order by {{ key }}) as {{ numbered }}_number,
+        from (select distinct {{ key }} from clustered) as distinct_values
 
-),
-
-annotator_numbers as (
-
-    select
-        annotator_id,
-        row_number() over (order by annotator_id) as annotator_number,
-    from (select distinct annotator_id from clustered) as distinct_values
-
-),
-
-intent_numbers as (
-
-    select
-        intent,
-        row_number() over (order by intent) as intent_number,
-    from (select distinct intent from clustered) as distinct_values
-
-),
+    ),
+{%- endfor %}
 
 annotator_votes as (
 
