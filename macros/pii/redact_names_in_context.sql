@@ -16,11 +16,7 @@
     {%- set separator = "[\\s'-]" %}
     {%- set whole_words = [] %}
     {%- for word in stop_words | unique | sort if "'" not in word and '-' not in word and ' ' not in word %}
-        {%- set escaped = namespace(word=word) %}
-        {%- for character in '\\.^$|?*+()[]{}' %}
-            {%- set escaped.word = escaped.word | replace(character, '\\' ~ character) %}
-        {%- endfor %}
-        {%- do whole_words.append(escaped.word) %}
+        {%- do whole_words.append(regex_literal(word)) %}
     {%- endfor %}
     {%- set stop_word_pattern = '(?:^|' ~ separator ~ ')(?:' ~ whole_words | join('|') ~ ')(?:' ~ separator ~ '|$)' %}
     list_reduce(

@@ -24,11 +24,7 @@
         those forms (regex metacharacters escaped), so a Portuguese "não" skips the replacements #}
     {%- set garbled_forms = [] %}
     {%- for garbled, repaired in pairs + lower_pairs %}
-        {%- set escaped = namespace(form=garbled) %}
-        {%- for character in '\\.^$|?*+()[]{}' %}
-            {%- set escaped.form = escaped.form | replace(character, '\\' ~ character) %}
-        {%- endfor %}
-        {%- do garbled_forms.append(escaped.form) %}
+        {%- do garbled_forms.append(regex_literal(garbled)) %}
     {%- endfor %}
     case
         when regexp_matches({{ text_expression }}, {{ sql_string_literal(garbled_forms | join('|')) }})
