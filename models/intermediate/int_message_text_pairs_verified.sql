@@ -3,8 +3,8 @@
 -- estimate clears the threshold by more than its margin (three standard errors) is accepted on
 -- the estimate; every other candidate is decided by the exact Jaccard similarity of the two sets.
 -- Before the exact count, a cheap bound drops the candidates that cannot reach the threshold: each
--- shingle hash falls in one of 504 bins (8 words of 63 bits), and a text keeps one parity bit per
--- bin (odd or even count of its shingles there). A bin whose bits differ holds at least one
+-- shingle key (one-to-one with the shingle's hash) falls in one of 504 bins (8 words of 63 bits),
+-- and a text keeps one parity bit per bin (odd or even count of its shingles there). A bin whose bits differ holds at least one
 -- shingle of one text only, so the bins differing in parity, or the difference of the set sizes
 -- if larger, are a lower bound d on the shingles not shared. With s the sum of the two set sizes,
 -- the Jaccard similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d)
@@ -54,12 +54,12 @@ shingle_parts as (
     -- falls in the same part of both sets)
     select
         text_key,
-        len(shingle_hashes) as shingle_count,
+        len(shingle_keys) as shingle_count,
         [
             {%- for word in range(parity_words) %}
                 list_filter(
-                    shingle_hashes,
-                    lambda shingle_hash: shingle_hash % {{ parity_bins }} // {{ word_bits }} = {{ word }}
+                    shingle_keys,
+                    lambda shingle_key: shingle_key % {{ parity_bins }} // {{ word_bits }} = {{ word }}
                 ){{ "," if not loop.last }}
             {%- endfor %}
         ] as shingle_parts,
@@ -84,7 +84,7 @@ parities as (
             {%- for word in range(parity_words) %}
                 coalesce(list_aggregate(list_transform(
                     shingle_parts[{{ word + 1 }}],
-                    lambda shingle_hash: 1::ubigint << (shingle_hash % {{ parity_bins }} % {{ word_bits }})
+                    lambda shingle_key: 1::ubigint << (shingle_key % {{ parity_bins }} % {{ word_bits }})
                 ), 'bit_xor'), 0){{ "," if not loop.last }}
             {%- endfor %}
         ] as parity_words,
@@ -138,7 +138,7 @@ measured as (
             {%- for word in range(parity_words) %}
                 len(list_filter(
                     parities_a.shingle_parts[{{ word + 1 }}],
-                    lambda shingle_hash: list_contains(parities_b.shingle_parts[{{ word + 1 }}], shingle_hash)
+                    lambda shingle_key: list_contains(parities_b.shingle_parts[{{ word + 1 }}], shingle_key)
                 )){{ " +" if not loop.last }}
             {%- endfor %}
         ) as shared_shingle_count,

@@ -5,6 +5,9 @@
 -- characters, one per bin: the bin's minimum reduced to one of 90 printable symbols (b-bit
 -- MinHash), or `.` for an empty bin; the mask marks the empty bins (`.`) among the others (`1`)
 -- so that pairs can count the bins empty in both. Shorter texts are left to the exact step.
+-- The hashes are sorted once, as sort keys in bin order: the sorted list gives both each bin's
+-- minimum (the first key of the bin) and the shingle set (each key unlike the one before it),
+-- cheaper than a hash set per text (list_distinct took half of this model's time).
 {%- set shingle_size = var('near_duplicate_shingle_size') | int %}
 {%- set bin_count = (var('near_duplicate_bands') | int) * (var('near_duplicate_rows_per_band') | int) %}
 {#- 2^64 = bin_count x bin_size + larger_bins: the first larger_bins bins hold one value more #}
@@ -34,7 +37,11 @@ shingled as (
 
     select
         text_key,
-        {{ character_shingle_hashes('message_text_match', shingle_size) }} as shingle_hashes,
+        -- every shingle's hash, a repeated shingle as often as it occurs (the sorted keys drop the repeats)
+        list_transform(
+            range(1, length(message_text_match) - {{ shingle_size - 2 }}),
+            lambda shingle_start: hash(substr(message_text_match, shingle_start, {{ shingle_size }}))
+        ) as shingle_hashes,
     from texts
 
 ),
@@ -48,7 +55,6 @@ keyed as (
     -- the first key of the bin
     select
         text_key,
-        shingle_hashes,
         list_sort(list_transform(
             shingle_hashes,
             lambda shingle_hash: shingle_hash // {{ bin_count }}
@@ -64,7 +70,6 @@ binned as (
     -- a key's bin: the first {{ larger_bins }} bins hold {{ bin_size + 1 }} values each, the others {{ bin_size }}
     select
         text_key,
-        shingle_hashes,
         sorted_keys,
         list_transform(
             sorted_keys,
@@ -80,10 +85,14 @@ binned as (
 bin_minima as (
 
     -- a key is its bin's minimum when the key before it (its bin zipped alongside) is in another
-    -- bin; each minimum as its key and bin
+    -- bin (a repeated minimum is in the same bin as the key before it); each minimum as its key and
+    -- bin; the shingle set: each key unlike the key before it (the keys are one-to-one with the
+    -- hashes, so the keys of two texts share as many values as their hashes)
     select
         text_key,
-        shingle_hashes,
+        list_filter(
+            sorted_keys, lambda sort_key, key_position: key_position = 1 or sort_key != sorted_keys[key_position - 1]
+        ) as shingle_keys,
         list_filter(
             list_zip(sorted_keys, key_bins, [-1] || list_slice(key_bins, 1, len(key_bins) - 1)),
             lambda key_step: key_step[2] != key_step[3]
@@ -96,22 +105,19 @@ bin_symbols as (
 
     select
         text_key,
-        shingle_hashes,
+        shingle_keys,
         list_transform(minimum_keys, lambda bin_key: bin_key[2]) as bin_indices,
         -- the bin's value (the key less the keys of the bins before) reduced to one of 90 symbols:
         -- the printable ASCII characters from `!` on, skipping `.` (the empty bin)
         list_transform(
-            list_transform(
-                minimum_keys,
-                lambda bin_key: (
-                    case
-                        when bin_key[1] < {{ larger_bins_end }} then bin_key[1] % {{ bin_size + 1 }}
-                        else (bin_key[1] - {{ larger_bins_end }}) % {{ bin_size }}
-                    end % 90
-                )::integer
-            ),
-            lambda symbol_index: chr(symbol_index + 33 + (symbol_index >= 13)::integer)
-        ) as symbols,
+            minimum_keys,
+            lambda bin_key: (
+                case
+                    when bin_key[1] < {{ larger_bins_end }} then bin_key[1] % {{ bin_size + 1 }}
+                    else (bin_key[1] - {{ larger_bins_end }}) % {{ bin_size }}
+                end % 90
+            )::integer
+        ) as symbol_indices,
     from bin_minima
 
 ),
@@ -122,14 +128,16 @@ signed as (
     -- alongside), then a `.` for every empty bin after the last
     select
         text_key,
-        shingle_hashes,
+        shingle_keys,
         array_to_string(
             list_transform(
-                list_zip(bin_indices, [-1] || list_slice(bin_indices, 1, len(bin_indices) - 1), symbols),
-                lambda bin_step: repeat('.', bin_step[1] - bin_step[2] - 1) || bin_step[3]
+                list_zip(bin_indices, [-1] || list_slice(bin_indices, 1, len(bin_indices) - 1), symbol_indices),
+                lambda bin_step: repeat('.', bin_step[1] - bin_step[2] - 1)
+                || chr(bin_step[3] + 33 + (bin_step[3] >= 13)::integer)
             ),
             ''
         ) || repeat('.', {{ bin_count }} - 1 - bin_indices[-1]) as minhash_signature,
+        {{ bin_count }} - len(bin_indices) as empty_bin_count,
     from bin_symbols
 
 ),
@@ -138,7 +146,7 @@ final as (
 
     select
         text_key,
-        shingle_hashes,
+        shingle_keys,
         minhash_signature,
         -- each of the 90 symbols becomes `1` (a character map: cheaper than a regular expression)
         translate(
@@ -146,7 +154,7 @@ final as (
             '!"#$%&''()*+,-/0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{',
             '{{ "1" * 90 }}'
         ) as empty_bin_mask,
-        {{ bin_count }} - length(replace(minhash_signature, '.', '')) as empty_bin_count,
+        empty_bin_count,
     from signed
 
 )
