@@ -47,16 +47,28 @@ bands as (
 
 ),
 
-shared_bands as (
+bucket_keys as (
+
+    -- each band as one 64-bit bucket key, the hash of its index and value: one integer is cheaper
+    -- to group, partition and join on than the two columns (a fifth of this model's time). Two
+    -- buckets whose keys collide (odds about 10^-6 at 1,000,000 messages) would be one: extra
+    -- pairs, which int_message_text_pairs_candidate tests and drops
+    select
+        text_number,
+        hash(band_index, band_value) as bucket_key,
+    from bands
+    where band_value != '{{ "." * rows_per_band }}'
+
+),
+
+shared_buckets as (
 
     -- the buckets of two texts or more
     select
-        band_index,
-        band_value,
+        bucket_key,
         count(*) as bucket_size,
-    from bands
-    where band_value != '{{ "." * rows_per_band }}'
-    group by band_index, band_value
+    from bucket_keys
+    group by bucket_key
     having count(*) > 1
 
 ),
@@ -64,24 +76,21 @@ shared_bands as (
 buckets as (
 
     select
-        bands.text_number,
-        bands.band_index,
-        bands.band_value,
-        shared_bands.bucket_size,
+        bucket_keys.text_number,
+        bucket_keys.bucket_key,
+        shared_buckets.bucket_size,
         row_number() over bucket as bucket_position,
-        first_value(bands.text_number) over bucket as first_text_number,
+        first_value(bucket_keys.text_number) over bucket as first_text_number,
         -- the {{ window }} texts before this one in its bucket, for the large buckets
         [
             {%- for step in range(1, window + 1) %}
-                lag(bands.text_number, {{ step }}) over bucket{{ "," if not loop.last }}
+                lag(bucket_keys.text_number, {{ step }}) over bucket{{ "," if not loop.last }}
             {%- endfor %}
         ] as previous_text_numbers,
-    from bands
-    inner join shared_bands
-        on
-            bands.band_index = shared_bands.band_index
-            and bands.band_value = shared_bands.band_value
-    window bucket as (partition by bands.band_index, bands.band_value order by bands.text_number)
+    from bucket_keys
+    inner join shared_buckets
+        on bucket_keys.bucket_key = shared_buckets.bucket_key
+    window bucket as (partition by bucket_keys.bucket_key order by bucket_keys.text_number)
 
 ),
 
@@ -89,8 +98,7 @@ small_buckets as (
 
     select
         text_number,
-        band_index,
-        band_value,
+        bucket_key,
         bucket_position,
     from buckets
     where bucket_size <= {{ max_bucket_pairs }}
@@ -107,8 +115,7 @@ small_bucket_pairs as (
     from small_buckets as later
     inner join small_buckets as earlier
         on
-            later.band_index = earlier.band_index
-            and later.band_value = earlier.band_value
+            later.bucket_key = earlier.bucket_key
             and later.bucket_position > earlier.bucket_position
 
 ),
