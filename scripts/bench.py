@@ -138,13 +138,14 @@ class SizeBench:
         self.node_seconds: dict[str, float] = {}
         self.parsed: Path | None = None
 
-    def record(self, layer: str, seconds, peak, node_seconds=None, quality=None) -> dict:
+    def record(self, layer: str, seconds, peak, node_seconds=None, quality=None, cpu_seconds=None) -> dict:
         row = {
             **self.common,
             "layer": layer,
             "seconds": seconds,
             "peak_rss_bytes": peak,
             "node_seconds": node_seconds,
+            "cpu_seconds": cpu_seconds,
             **{key: (quality or {}).get(key) for key in ("near_recall", "near_precision")},
         }
         self.records.append(row)
@@ -185,14 +186,15 @@ class SizeBench:
             for result in results:
                 self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
                 built.add(result["unique_id"])
-            self.record(layer, measured.seconds, measured.peak_rss_bytes, seconds)
-            detail = f"{len(results)} nodes, {seconds:.1f} s in nodes"
+            self.record(layer, measured.seconds, measured.peak_rss_bytes, seconds, cpu_seconds=measured.cpu_seconds)
+            detail = f"{len(results)} nodes, {seconds:.1f} s in nodes, {measured.cpu_seconds:.1f} CPU s"
             self.say(layer, measured.seconds, measured.peak_rss_bytes, detail)
         self.check_built(built, "target-export")
         layer_rows = [row for row in self.records if row["layer"] in benchmarking.LAYERS]
         total = sum(row["seconds"] for row in layer_rows)
         peak = max(row["peak_rss_bytes"] for row in layer_rows)
-        self.record("build", total, peak, sum(row["node_seconds"] for row in layer_rows))
+        cpu = sum(row["cpu_seconds"] for row in layer_rows)
+        self.record("build", total, peak, sum(row["node_seconds"] for row in layer_rows), cpu_seconds=cpu)
         self.say("build (all layers)", total, peak)
 
     def build_whole(self) -> None:
@@ -209,16 +211,18 @@ class SizeBench:
             for result in results:
                 self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
                 built.add(result["unique_id"])
-            self.record(step, measured.seconds, measured.peak_rss_bytes, seconds)
-            self.say(step, measured.seconds, measured.peak_rss_bytes, f"{len(results)} nodes, {seconds:.1f} s in nodes")
-            totals[step] = (measured.seconds, measured.peak_rss_bytes, seconds)
+            self.record(step, measured.seconds, measured.peak_rss_bytes, seconds, cpu_seconds=measured.cpu_seconds)
+            detail = f"{len(results)} nodes, {seconds:.1f} s in nodes, {measured.cpu_seconds:.1f} CPU s"
+            self.say(step, measured.seconds, measured.peak_rss_bytes, detail)
+            totals[step] = (measured.seconds, measured.peak_rss_bytes, seconds, measured.cpu_seconds)
         self.check_built(built, "target-run")
         for layer, seconds in benchmarking.node_seconds_by_layer(self.manifest, self.node_seconds).items():
             print(f"[{self.rows:,}]   {layer:<24}{seconds:>9.1f} s in nodes", flush=True)
-        total = sum(seconds for seconds, _, _ in totals.values())
-        peak = max(peak for _, peak, _ in totals.values())
-        self.record("whole_build", total, peak, sum(nodes for _, _, nodes in totals.values()))
-        self.say("whole_build (seed + run)", total, peak)
+        total = sum(seconds for seconds, _, _, _ in totals.values())
+        peak = max(peak for _, peak, _, _ in totals.values())
+        cpu = sum(cpu for _, _, _, cpu in totals.values())
+        self.record("whole_build", total, peak, sum(nodes for _, _, nodes, _ in totals.values()), cpu_seconds=cpu)
+        self.say("whole_build (seed + run)", total, peak, f"{cpu:.1f} CPU s")
 
     def check_built(self, built: set[str], target: str) -> None:
         """Stop when a model or seed of the manifest was not built; keep the manifest."""
@@ -236,7 +240,8 @@ class SizeBench:
     def test(self) -> None:
         measured, results = self.dbt_step("test", ["test"])
         failing = [result["unique_id"] for result in results if result["status"] in ("fail", "error")]
-        self.record("test", measured.seconds, measured.peak_rss_bytes, sum(r["execution_time"] for r in results))
+        node_seconds = sum(r["execution_time"] for r in results)
+        self.record("test", measured.seconds, measured.peak_rss_bytes, node_seconds, cpu_seconds=measured.cpu_seconds)
         detail = f"{len(results)} tests" + (f", {len(failing)} failing or erroring" if failing else ", all pass")
         self.say("test", measured.seconds, measured.peak_rss_bytes, detail)
         for unique_id in failing[:20]:
@@ -250,7 +255,9 @@ class SizeBench:
             self.fail("near_duplicates")
         node_seconds = sum(result["execution_time"] for result in results)
         quality = self.quality_of_ours(project)
-        row = self.record("near_duplicates", measured.seconds, measured.peak_rss_bytes, node_seconds, quality)
+        row = self.record(
+            "near_duplicates", measured.seconds, measured.peak_rss_bytes, node_seconds, quality, measured.cpu_seconds
+        )
         self.say(
             "near_duplicates (ours)",
             measured.seconds,
@@ -380,6 +387,7 @@ class SizeBench:
             measured.peak_rss_bytes,
             sum(summary["stage_seconds"].values()),
             quality,
+            measured.cpu_seconds,
         )
         self.say(
             "near_duplicates_datatrove",
@@ -414,7 +422,9 @@ class SizeBench:
         measured = benchmarking.run_measured(command, self.work / "logs" / "floor.out")
         if measured.returncode != 0:
             self.fail("floor")
-        floor_row = self.record("cheap_stages_floor", measured.seconds, measured.peak_rss_bytes)
+        floor_row = self.record(
+            "cheap_stages_floor", measured.seconds, measured.peak_rss_bytes, cpu_seconds=measured.cpu_seconds
+        )
         self.say("cheap_stages_floor", measured.seconds, measured.peak_rss_bytes, "one tuned DuckDB query")
         return ours_row, floor_row
 

@@ -21,6 +21,7 @@ RESULT_COLUMNS = (
     "seconds",
     "peak_rss_bytes",
     "node_seconds",
+    "cpu_seconds",
     "near_recall",
     "near_precision",
     "git_commit",
@@ -61,11 +62,15 @@ def node_seconds_by_layer(manifest: dict, node_seconds: dict[str, float]) -> dic
 
 @dataclass
 class Measured:
-    """One child process: its wall seconds, the peak resident memory of its process tree, its exit code."""
+    """One child process: its wall seconds, the peak resident memory of its process tree, its exit code,
+    and the CPU seconds (user + system) of the process and the children it waited for (workers included):
+    the machine's speed varies from hour to hour, and CPU seconds let two runs of one hour be compared
+    model by model."""
 
     seconds: float
     peak_rss_bytes: int
     returncode: int
+    cpu_seconds: float
 
 
 def children_by_parent(proc: Path = Path("/proc")) -> dict[int, list[int]]:
@@ -125,7 +130,8 @@ def run_measured(command: list[str], log_path: Path, env: dict | None = None, cw
         done.set()
         sampler.join()
         child.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(seconds, max(peak, usage.ru_maxrss * 1024), child.returncode)
+    cpu_seconds = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, max(peak, usage.ru_maxrss * 1024), child.returncode, cpu_seconds)
 
 
 def machine_facts() -> dict:
@@ -198,7 +204,7 @@ def append_results(path: Path, rows: list[dict]) -> None:
 def read_results(path: Path) -> list[dict]:
     """The rows of a results CSV, numbers parsed (empty cells are None)."""
     numeric = {"rows", "cpu_cores", "ram_bytes", "peak_rss_bytes"}
-    decimal = {"seconds", "node_seconds", "near_recall", "near_precision"}
+    decimal = {"seconds", "node_seconds", "cpu_seconds", "near_recall", "near_precision"}
     rows = []
     with path.open(newline="") as handle:
         for raw in csv.DictReader(handle):

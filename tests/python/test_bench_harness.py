@@ -142,9 +142,15 @@ def test_shingle_sets_match_the_dedup_macro():
 
 
 def test_run_measured_times_a_child_and_its_memory(tmp_path):
-    script = "import time; block = bytearray(200 * 2**20); time.sleep(0.5); print('done')"
+    # 0.4 s of work, then 0.5 s asleep: wall seconds count both, CPU seconds the work only
+    script = (
+        "import time; block = bytearray(200 * 2**20); end = time.process_time() + 0.4\n"
+        "while time.process_time() < end: pass\n"
+        "time.sleep(0.5); print('done')"
+    )
     measured = benchmarking.run_measured([sys.executable, "-c", script], tmp_path / "child.out")
-    assert measured.returncode == 0 and measured.seconds >= 0.5
+    assert measured.returncode == 0 and measured.seconds >= 0.9
+    assert 0.4 <= measured.cpu_seconds < measured.seconds - 0.3
     assert measured.peak_rss_bytes >= 200 * 2**20
     assert (tmp_path / "child.out").read_text() == "done\n"
     assert benchmarking.tree_rss_bytes(os.getpid()) > 0
@@ -293,5 +299,8 @@ def test_a_small_whole_build_bench_run(tmp_path):
     assert not set(rows) & (set(benchmarking.LAYERS) - {"seed"}), "no per-layer process in whole mode"
     assert rows["whole_build"]["seconds"] == pytest.approx(rows["seed"]["seconds"] + rows["run"]["seconds"], abs=0.01)
     assert rows["whole_build"]["peak_rss_bytes"] == max(rows["seed"]["peak_rss_bytes"], rows["run"]["peak_rss_bytes"])
+    assert rows["seed"]["cpu_seconds"] > 0 and rows["run"]["cpu_seconds"] > 0
+    whole_cpu = rows["seed"]["cpu_seconds"] + rows["run"]["cpu_seconds"]
+    assert rows["whole_build"]["cpu_seconds"] == pytest.approx(whole_cpu, abs=0.01)
     for layer in ("synthetic", "intermediate", "ml", "export"):
         assert re.search(rf"\[2,000\]   {layer} +[0-9.]+ s in nodes", run.stdout), f"no node seconds for {layer}"
