@@ -78,29 +78,10 @@ letter_cases as (
 
 ),
 
-cued_person_names as materialized (
+cued_person_names as (
 
-    -- materialised: the two letter cases' steps below read it
     select * replace ({{ redact_cued_person_names('text_step', 'is_mixed_case') }} as text_step),
     from letter_cases
-
-),
-
-mixed_case_texts as (
-
-    -- each letter case's context patterns only ever change the texts of that case: its steps run
-    -- on those texts alone (a text of unknown case passes through the monocase steps unchanged)
-    select *,
-    from cued_person_names
-    where is_mixed_case
-
-),
-
-monocase_texts as (
-
-    select *,
-    from cued_person_names
-    where is_mixed_case is not true
 
 ),
 {#- one step per context pattern, in order: the pattern's matches in the rows of its letter case
@@ -112,7 +93,7 @@ monocase_texts as (
         {%- do steps.append((letter_case, letter_case ~ '_person_names_' ~ loop.index, pattern)) %}
     {%- endfor %}
 {%- endfor %}
-{%- set ns = namespace(previous={'mixed_case': 'mixed_case_texts', 'monocase': 'monocase_texts'}) %}
+{%- set ns = namespace(previous='cued_person_names') %}
 -- noqa: disable=LT02
 {%- for letter_case, step, pattern in steps %}
 
@@ -125,7 +106,7 @@ monocase_texts as (
                 then regexp_extract_all(text_step, {{ sql_string_literal(pattern) }})
             else []
         end as name_matches,
-    from {{ ns.previous[letter_case] }}
+    from {{ ns.previous }}
 
 ),
 
@@ -145,17 +126,14 @@ monocase_texts as (
     where len(name_matches) > 0
 
 ),
-    {%- do ns.previous.update({letter_case: step}) %}
+    {%- set ns.previous = step %}
 {%- endfor %}
 -- noqa: enable=LT02
 
 person_names as (
 
     select * exclude (is_mixed_case),
-    from {{ ns.previous['mixed_case'] }}
-    union all
-    select * exclude (is_mixed_case),
-    from {{ ns.previous['monocase'] }}
+    from {{ ns.previous }}
 
 ),
 
