@@ -464,7 +464,7 @@ def ratio(numerator, denominator) -> str:
 def print_ratios(rows: int, ours: dict, peer: dict | None, cheap: dict, floor: dict) -> None:
     print(f"\n[{rows:,}] ratios (ours / peer)", flush=True)
     if peer is None:
-        print("  near duplicates, ours / datatrove: skipped (no .venv-bench)")
+        print("  near duplicates, ours / datatrove: skipped (--no-datatrove, or no .venv-bench)")
     else:
         print(
             f"  near duplicates, ours / datatrove: time {ratio(ours['seconds'], peer['seconds'])}, "
