@@ -4,11 +4,12 @@
 -- the estimate; every other candidate is decided by the exact Jaccard similarity of the two sets.
 -- Before the exact count, a cheap bound drops the candidates that cannot reach the threshold: each
 -- shingle key (one-to-one with the shingle's hash) falls in one of 504 bins (8 words of 63 bits),
--- and a text keeps one parity bit per bin (odd or even count of its shingles there). A bin whose bits differ holds at least one
--- shingle of one text only, so the bins differing in parity, or the difference of the set sizes
--- if larger, are a lower bound d on the shingles not shared. With s the sum of the two set sizes,
--- the Jaccard similarity (s - d') / (s + d') falls as the true count d' grows, so (s - d) / (s + d)
--- is an upper bound: a candidate whose bound is below the threshold is dropped without changing the result.
+-- and a text keeps one parity bit per bin (odd or even count of its shingles there). A bin whose
+-- bits differ holds at least one shingle of one text only, so the bins differing in parity, or
+-- the difference of the set sizes if larger, are a lower bound d on the shingles not shared. With
+-- s the sum of the two set sizes, the Jaccard similarity (s - d') / (s + d') falls as the true
+-- count d' grows, so (s - d) / (s + d) is an upper bound: a candidate whose bound is below the
+-- threshold is dropped without changing the result.
 -- The shared shingles of the candidates left are counted within each word's part of the two sets
 -- (a shingle falls in the same part of both): a linear scan of parts an eighth of the sets.
 {%- set parity_words = 8 %}

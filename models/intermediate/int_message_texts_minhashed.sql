@@ -38,10 +38,7 @@ shingled as (
     select
         text_key,
         -- every shingle's hash, a repeated shingle as often as it occurs (the sorted keys drop the repeats)
-        list_transform(
-            range(1, length(message_text_match) - {{ shingle_size - 2 }}),
-            lambda shingle_start: hash(substr(message_text_match, shingle_start, {{ shingle_size }}))
-        ) as shingle_hashes,
+        {{ character_shingle_hashes('message_text_match', shingle_size, distinct=false) }} as shingle_hashes,
     from texts
 
 ),
