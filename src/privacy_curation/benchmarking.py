@@ -151,14 +151,21 @@ def machine_facts() -> dict:
     }
 
 
+# The bench's own record: a run that follows another at the same commit changed only these, and is
+# still a run of that commit (so that runs of several sizes at one commit are drawn together).
+BENCH_RECORD_FILES = ("bench/results.csv", "bench/results.png")
+
+
 def git_commit(project_dir: Path) -> str:
-    """The short commit of the project, with ``-dirty`` when tracked files differ from it."""
+    """The short commit of the project, with ``-dirty`` when tracked files other than the bench's
+    own record (``BENCH_RECORD_FILES``) differ from it."""
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=project_dir, capture_output=True, text=True, check=True
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "."]
+            + [f":(exclude){path}" for path in BENCH_RECORD_FILES],
             cwd=project_dir,
             capture_output=True,
             text=True,

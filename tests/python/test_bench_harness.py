@@ -114,6 +114,27 @@ def quality(connection, clusters: list[tuple[str, str]], pairs: list[tuple[str, 
     return benchmarking.duplicate_quality(connection, "messages", "clusters", "pairs", 0.6, 5)
 
 
+def test_the_commit_is_dirty_for_changes_outside_the_bench_record(tmp_path):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "bench").mkdir()
+    (tmp_path / "model.sql").write_text("select 1\n")
+    for name in benchmarking.BENCH_RECORD_FILES:
+        (tmp_path / name).write_text("first run\n")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "c")
+    commit = benchmarking.git_commit(tmp_path)
+    assert re.fullmatch(r"[0-9a-f]{7,}", commit)
+    for name in benchmarking.BENCH_RECORD_FILES:
+        (tmp_path / name).write_text("second run\n")
+    (tmp_path / "untracked.txt").write_text("x\n")
+    assert benchmarking.git_commit(tmp_path) == commit
+    (tmp_path / "model.sql").write_text("select 2\n")
+    assert benchmarking.git_commit(tmp_path) == f"{commit}-dirty"
+
+
 def test_duplicate_quality_counts_recall_by_cluster_and_precision_by_pair(crafted):
     both = quality(crafted, [(NEAR_A, NEAR_A), (NEAR_B, NEAR_A)], [(NEAR_A, NEAR_B)])
     assert (both["near_recall"], both["near_recall_support"]) == (0.5, 2), "one of the two planted pairs clustered"
