@@ -8,7 +8,7 @@
 --     similarity of at least near_duplicate_threshold with its original's, the share the
 --     pipeline puts in the original's duplicate cluster;
 --   near precision: of the verified near-duplicate text pairs, the share whose planted texts
---     (of the earliest synthetic message with each text) reach the threshold. A pair verified by
+--     (of the synthetic message with the smallest id, for each text) reach the threshold. A pair verified by
 --     its exact similarity whose two planted texts are the texts deduplication saw already
 --     reached the threshold (the same shingle sets, the same formula): only the other pairs (an
 --     estimated pair, a planted text the pipeline changed) are measured here.
@@ -56,9 +56,13 @@ measured as (
     where deduplicated.message_source = 'synthetic'
 
 ),
-{%- for kind, key, other_key in [('planted', 'planted_key', 'duplicate_cluster_id'), ('predicted', 'text_key', 'planted_key')] %}
+{#- exact recall: each message paired with the earliest message of its planted text is recalled when
+    the two share a duplicate cluster; exact precision: each message paired with the earliest message
+    of its matching text is precise when the two planted texts are identical. Either way the pairs
+    that count, per key, are its messages that share the earliest one's other key, less itself. #}
+{%- for metric, key, other_key in [('recall', 'planted_key', 'duplicate_cluster_id'), ('precision', 'text_key', 'planted_key')] %}
 
-    {{ kind }}_groups as (
+    exact_{{ metric }}_groups as (
 
         -- each {{ key }} split by {{ other_key }}: its messages, and the earliest of them (one
         -- hash aggregate, not a window sorting every message by text)
@@ -72,31 +76,29 @@ measured as (
 
     ),
 
-    {{ kind }}_leaders as (
+    exact_{{ metric }}_leaders as (
 
         -- per {{ key }}: its messages, and how many share the earliest message's {{ other_key }}
         select
             {{ key }},
             sum(messages) as messages,
             arg_min(messages, first_message) as leader_messages,
-        from {{ kind }}_groups
+        from exact_{{ metric }}_groups
         group by {{ key }}
 
     ),
+
+    exact_{{ metric }} as (
+
+        select
+            '{{ metric }}' as metric,
+            'exact' as slice,
+            sum(leader_messages - 1) / nullif(sum(messages - 1), 0) as value,
+            coalesce(sum(messages - 1), 0) as support,
+        from exact_{{ metric }}_leaders
+
+    ),
 {%- endfor %}
-
-exact_recall as (
-
-    -- each message paired with the earliest message of its planted text is recalled when the two
-    -- share a duplicate cluster: the messages of the earliest one's cluster, less itself
-    select
-        'recall' as metric,
-        'exact' as slice,
-        sum(leader_messages - 1) / nullif(sum(messages - 1), 0) as value,
-        coalesce(sum(messages - 1), 0) as support,
-    from planted_leaders
-
-),
 
 near_recall as (
 
@@ -110,19 +112,6 @@ near_recall as (
     inner join measured as originals
         on near_duplicates.duplicate_of_message_id = originals.message_id
     where near_duplicates.duplicate_kind = 'near' and near_duplicates.is_countable_duplicate
-
-),
-
-exact_precision as (
-
-    -- each message paired with the earliest message of its matching text is precise when the two
-    -- planted texts are identical: the messages of the earliest one's planted text, less itself
-    select
-        'precision' as metric,
-        'exact' as slice,
-        sum(leader_messages - 1) / nullif(sum(messages - 1), 0) as value,
-        coalesce(sum(messages - 1), 0) as support,
-    from predicted_leaders
 
 ),
 
