@@ -169,6 +169,21 @@ class SizeBench:
         self.parsed = target / "partial_parse.msgpack"
         return measured, results
 
+    def dbt_step_recorded(self, step: str, args: list[str], built: set[str]) -> tuple[benchmarking.Measured, float]:
+        """Run one dbt step (stopping the bench when it fails), add its nodes' seconds and ids to
+        node_seconds and built, record and print it; returns the measure and its node seconds."""
+        measured, results = self.dbt_step(step, args)
+        if measured.returncode != 0:
+            self.fail(step)
+        seconds = sum(result["execution_time"] for result in results)
+        for result in results:
+            self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
+            built.add(result["unique_id"])
+        self.record(step, measured.seconds, measured.peak_rss_bytes, seconds, cpu_seconds=measured.cpu_seconds)
+        detail = f"{len(results)} nodes, {seconds:.1f} s in nodes, {measured.cpu_seconds:.1f} CPU s"
+        self.say(step, measured.seconds, measured.peak_rss_bytes, detail)
+        return measured, seconds
+
     def fail(self, layer: str) -> None:
         log = (self.work / "logs" / f"{layer}.out").read_text().splitlines()
         print("\n".join(log[-30:]), file=sys.stderr)
@@ -179,16 +194,7 @@ class SizeBench:
         built = set()
         for layer in benchmarking.LAYERS:
             args = ["seed"] if layer == "seed" else ["run", "--select", f"tag:{layer}"]
-            measured, results = self.dbt_step(layer, args)
-            if measured.returncode != 0:
-                self.fail(layer)
-            seconds = sum(result["execution_time"] for result in results)
-            for result in results:
-                self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
-                built.add(result["unique_id"])
-            self.record(layer, measured.seconds, measured.peak_rss_bytes, seconds, cpu_seconds=measured.cpu_seconds)
-            detail = f"{len(results)} nodes, {seconds:.1f} s in nodes, {measured.cpu_seconds:.1f} CPU s"
-            self.say(layer, measured.seconds, measured.peak_rss_bytes, detail)
+            self.dbt_step_recorded(layer, args, built)
         self.check_built(built, "target-export")
         layer_rows = [row for row in self.records if row["layer"] in benchmarking.LAYERS]
         total = sum(row["seconds"] for row in layer_rows)
@@ -204,16 +210,7 @@ class SizeBench:
         built = set()
         totals = {}
         for step, args in (("seed", ["seed"]), ("run", ["run"])):
-            measured, results = self.dbt_step(step, args)
-            if measured.returncode != 0:
-                self.fail(step)
-            seconds = sum(result["execution_time"] for result in results)
-            for result in results:
-                self.node_seconds[result["unique_id"].split(".")[-1]] = result["execution_time"]
-                built.add(result["unique_id"])
-            self.record(step, measured.seconds, measured.peak_rss_bytes, seconds, cpu_seconds=measured.cpu_seconds)
-            detail = f"{len(results)} nodes, {seconds:.1f} s in nodes, {measured.cpu_seconds:.1f} CPU s"
-            self.say(step, measured.seconds, measured.peak_rss_bytes, detail)
+            measured, seconds = self.dbt_step_recorded(step, args, built)
             totals[step] = (measured.seconds, measured.peak_rss_bytes, seconds, measured.cpu_seconds)
         self.check_built(built, "target-run")
         for layer, seconds in benchmarking.node_seconds_by_layer(self.manifest, self.node_seconds).items():

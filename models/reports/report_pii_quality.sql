@@ -34,20 +34,15 @@ measured_messages as (
         lower(redacted.message_text_redacted) as redacted_lower,
         lower(redacted.message_text_clean) as clean_lower,
         -- the letters-only words, which only a planted person name is looked for in (null otherwise)
-        case
-            when
-                list_bool_or(list_transform(
-                    ground_truth.planted_pii, lambda pii: pii.pii_type = 'person' and not pii.is_decoy
-                ))
-                then ' ' || trim(regexp_replace(lower(redacted.message_text_redacted), '[^\p{L}]+', ' ', 'g')) || ' '
-        end as redacted_words,
-        case
-            when
-                list_bool_or(list_transform(
-                    ground_truth.planted_pii, lambda pii: pii.pii_type = 'person' and not pii.is_decoy
-                ))
-                then ' ' || trim(regexp_replace(lower(redacted.message_text_clean), '[^\p{L}]+', ' ', 'g')) || ' '
-        end as clean_words,
+        {%- for words, text_column in [('redacted_words', 'message_text_redacted'), ('clean_words', 'message_text_clean')] %}
+            case
+                when
+                    list_bool_or(list_transform(
+                        ground_truth.planted_pii, lambda pii: pii.pii_type = 'person' and not pii.is_decoy
+                    ))
+                    then {{ letter_words('redacted.' ~ text_column) }}
+            end as {{ words }},
+        {%- endfor %}
         {%- for pii_type in pii_types %}
             redacted.pii_{{ pii_type }}_count,
         {%- endfor %}
@@ -65,7 +60,7 @@ per_message_and_type as (
     {%- for pii_type in pii_types %}
         {%- if pii_type == 'person' %}
             {%- set redacted_haystack, clean_haystack = 'redacted_words', 'clean_words' %}
-            {%- set planted_needle = "' ' || trim(regexp_replace(lower(pii.pii_value), '[^\\p{L}]+', ' ', 'g')) || ' '" %}
+            {%- set planted_needle = letter_words('pii.pii_value') %}
         {%- else %}
             {%- set redacted_haystack, clean_haystack = 'redacted_lower', 'clean_lower' %}
             {%- set planted_needle = 'lower(pii.pii_value)' %}
