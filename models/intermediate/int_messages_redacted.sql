@@ -83,9 +83,10 @@ cued_person_names as (
     from letter_cases
 
 ),
-{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case
-    (materialised: both halves of the step read them), then the replacing subquery over those
-    matches, for the texts that have any; the others pass through as they are #}
+{#- one step per context pattern, in order: the pattern's matches in the rows of its letter case,
+    then the replacement, for the texts that have any; the others pass through as they are. Each
+    step is a projection over the one before: nothing is materialised, so the texts stream through
+    the chain (ten materialised copies of every text, one per step, spilled at 10,000,000 messages) #}
 {%- set steps = [] %}
 {%- for letter_case in ['mixed_case', 'monocase'] %}
     {%- for pattern in person_names[letter_case ~ '_patterns'] %}
@@ -96,7 +97,7 @@ cued_person_names as (
 -- noqa: disable=LT02
 {%- for letter_case, step, pattern in steps %}
 
-{{ step }}_matched as materialized (
+{{ step }}_matched as (
 
     select
         *,
@@ -111,18 +112,15 @@ cued_person_names as (
 
 {{ step }} as (
 
-    select * exclude (name_matches),
-    from {{ step }}_matched
-    where len(name_matches) = 0
-    union all
     select
         * exclude (name_matches)
         replace (
-            {{ redact_names_in_context('text_step', 'name_matches', pattern, person_names['stop_words']) }}
-                as text_step
+            case
+                when len(name_matches) = 0 then text_step
+                else {{ redact_names_in_context('text_step', 'name_matches', pattern, person_names['stop_words']) }}
+            end as text_step
         ),
     from {{ step }}_matched
-    where len(name_matches) > 0
 
 ),
     {%- set ns.previous = step %}
