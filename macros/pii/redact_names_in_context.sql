@@ -8,7 +8,7 @@
     match are the ones the pattern found in the text (regexp_extract_all with a group index, one call
     per group, outside any lambda), so they always make up the match. Until 2026-12-03 they were
     found by matching the pattern again on the match alone, which can split a match differently
-    ("Best regards, ANNELIESE THANKS IN ADVANCE." kept the name). Use it only where name_matches is
+    ("BEST REGARDS, ANNELIESE THANKS IN ADVANCE." kept the name). Use it only where name_matches is
     not empty (a case), so the group calls run on the texts that have a match. #}
 {% macro redact_names_in_context(text_expression, name_matches, pattern, stop_words) -%}
     {#- a stop word standing alone between separators (spaces, hyphens, apostrophes) or the ends of the

@@ -24,9 +24,11 @@
     {%- set fold_arguments = ns.source | join(' || ') ~ ', ' ~ sql_string_literal(ns.target) %}
     case
         when strlen({{ text_expression }}) = length({{ text_expression }}) then {{ text_expression }}
-        when regexp_matches({{ text_expression }}, '[^\x00-\x{24F}\x{2002}-\x{206F}\x{20AC}]') then translate(nfc_normalize({{ text_expression }}), {{ fold_arguments }})
+        when regexp_matches({{ text_expression }}, '[^\x00-\x{24F}\x{2002}-\x{206F}\x{20AC}]')
+            then translate(nfc_normalize({{ text_expression }}), {{ fold_arguments }})
         {#- the row is NFC already: nfc_normalize would return it unchanged #}
-        when regexp_matches({{ text_expression }}, {{ sql_string_literal(folded_characters) }}) then translate({{ text_expression }}, {{ fold_arguments }})
+        when regexp_matches({{ text_expression }}, {{ sql_string_literal(folded_characters) }})
+            then translate({{ text_expression }}, {{ fold_arguments }})
         else {{ text_expression }}
     end
 {%- endmacro %}
