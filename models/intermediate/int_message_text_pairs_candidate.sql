@@ -42,7 +42,7 @@ compared as (
         hamming(texts_a.minhash_signature, texts_b.minhash_signature) as differing_bin_count,
         (
             texts_a.empty_bin_count + texts_b.empty_bin_count
-            - hamming(texts_a.empty_bin_mask, texts_b.empty_bin_mask)
+            - bit_count(xor(texts_a.empty_bin_mask, texts_b.empty_bin_mask))
         ) // 2 as both_empty_bin_count,
     from linked
     inner join numbered as texts_a
