@@ -56,14 +56,7 @@ shingle_parts as (
     select
         text_key,
         len(shingle_keys) as shingle_count,
-        [
-            {%- for word in range(parity_words) %}
-                list_filter(
-                    shingle_keys,
-                    lambda shingle_key: shingle_key % {{ parity_bins }} // {{ word_bits }} = {{ word }}
-                ){{ "," if not loop.last }}
-            {%- endfor %}
-        ] as shingle_parts,
+        {{ shingle_parts('shingle_keys', parity_words, word_bits) }} as shingle_parts,
     from texts
     where text_key in (
         select text_key_a from to_measure
@@ -135,14 +128,8 @@ measured as (
     select
         reachable.text_key_a,
         reachable.text_key_b,
-        (
-            {%- for word in range(parity_words) %}
-                len(list_filter(
-                    parities_a.shingle_parts[{{ word + 1 }}],
-                    lambda shingle_key: list_contains(parities_b.shingle_parts[{{ word + 1 }}], shingle_key)
-                )){{ " +" if not loop.last }}
-            {%- endfor %}
-        ) as shared_shingle_count,
+        {{ shared_shingle_count('parities_a.shingle_parts', 'parities_b.shingle_parts', parity_words) }}
+            as shared_shingle_count,
         parities_a.shingle_count + parities_b.shingle_count as summed_shingle_count,
     from reachable
     inner join parities as parities_a

@@ -17,6 +17,9 @@
 -- held every message's text in memory for the few witnesses that need it (1,000,000 messages:
 -- 1.6 against 1.2 GB peak).
 {%- set shingle_size = var('near_duplicate_shingle_size') %}
+{#- the sets compared in 8 parts of 63 bins, as int_message_text_pairs_verified cuts them #}
+{%- set part_count = 8 %}
+{%- set part_bins = 63 %}
 with
 
 truth as not materialized (
@@ -179,15 +182,55 @@ to_measure as (
 
 ),
 
-witness_shingles as (
+witness_hashes as (
 
+    -- the shingle hashes of each witness's planted text in a pair to measure, sorted
     select
         text_key,
-        {{ character_shingle_hashes('planted_match_text', shingle_size) }} as shingle_hashes,
+        list_sort({{ character_shingle_hashes('planted_match_text', shingle_size, distinct=false) }}) as sorted_hashes,
     from text_witnesses
     where
         text_key in (select to_measure.text_key_a from to_measure)
         or text_key in (select to_measure.text_key_b from to_measure)
+
+),
+
+witness_sets as (
+
+    -- the shingle set: each sorted hash unlike the one before it (cheaper than list_distinct)
+    select
+        text_key,
+        list_filter(
+            sorted_hashes, lambda shingle_hash, hash_position: hash_position = 1
+            or shingle_hash != sorted_hashes[hash_position - 1]
+        ) as shingle_hashes,
+    from witness_hashes
+
+),
+
+witness_shingles as materialized (
+
+    -- the set cut into parts by value, so that two sets are compared part by part (materialized:
+    -- inlined into both joins, the sets and parts were built twice)
+    select
+        text_key,
+        len(shingle_hashes) as shingle_count,
+        {{ shingle_parts('shingle_hashes', part_count, part_bins) }} as shingle_parts,
+    from witness_sets
+
+),
+
+measured_pairs as (
+
+    select
+        {{ shared_shingle_count('shingles_a.shingle_parts', 'shingles_b.shingle_parts', part_count) }}
+            as shared_shingle_count,
+        shingles_a.shingle_count + shingles_b.shingle_count as summed_shingle_count,
+    from to_measure
+    inner join witness_shingles as shingles_a
+        on to_measure.text_key_a = shingles_a.text_key
+    inner join witness_shingles as shingles_b
+        on to_measure.text_key_b = shingles_b.text_key
 
 ),
 
@@ -197,16 +240,13 @@ near_precision_pairs as (
     from witnessed_pairs
     where is_measured_upstream
     union all
+    -- the Jaccard similarity of the two shingle sets
     select
         (
-            {{ jaccard_similarity('shingles_a.shingle_hashes', 'shingles_b.shingle_hashes') }}
+            shared_shingle_count / (summed_shingle_count - shared_shingle_count)
             >= {{ var('near_duplicate_threshold') }}
         )::integer as is_precise,
-    from to_measure
-    inner join witness_shingles as shingles_a
-        on to_measure.text_key_a = shingles_a.text_key
-    inner join witness_shingles as shingles_b
-        on to_measure.text_key_b = shingles_b.text_key
+    from measured_pairs
 
 ),
 
