@@ -87,9 +87,7 @@ bin_minima as (
     -- hashes, so the keys of two texts share as many values as their hashes)
     select
         text_key,
-        list_filter(
-            sorted_keys, lambda sort_key, key_position: key_position = 1 or sort_key != sorted_keys[key_position - 1]
-        ) as shingle_keys,
+        {{ sorted_list_distinct('sorted_keys') }} as shingle_keys,
         list_filter(
             list_zip(sorted_keys, key_bins, [-1] || list_slice(key_bins, 1, len(key_bins) - 1)),
             lambda key_step: key_step[2] != key_step[3]

@@ -200,10 +200,7 @@ witness_sets as (
     -- the shingle set: each sorted hash unlike the one before it (cheaper than list_distinct)
     select
         text_key,
-        list_filter(
-            sorted_hashes, lambda shingle_hash, hash_position: hash_position = 1
-            or shingle_hash != sorted_hashes[hash_position - 1]
-        ) as shingle_hashes,
+        {{ sorted_list_distinct('sorted_hashes') }} as shingle_hashes,
     from witness_hashes
 
 ),
