@@ -103,9 +103,9 @@ cued_person_names as (
         *,
         case
             when {{ 'not ' if letter_case == 'monocase' }}is_mixed_case
-                then regexp_extract_all(text_step, {{ sql_string_literal(pattern) }})
+                then regexp_extract_all(text_step, {{ sql_string_literal(pattern) }}, 2)
             else []
-        end as name_matches,
+        end as names,
     from {{ ns.previous }}
 
 ),
@@ -113,11 +113,11 @@ cued_person_names as (
 {{ step }} as (
 
     select
-        * exclude (name_matches)
+        * exclude (names)
         replace (
             case
-                when len(name_matches) = 0 then text_step
-                else {{ redact_names_in_context('text_step', 'name_matches', pattern, person_names['stop_words']) }}
+                when len(names) = 0 then text_step
+                else {{ redact_names_in_context('text_step', 'names', pattern, person_names['stop_words']) }}
             end as text_step
         ),
     from {{ step }}_matched
