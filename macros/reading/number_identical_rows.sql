@@ -1,11 +1,13 @@
 {#- The rows of `relation`, each with `row_occurrence`: its number among the rows identical to it in
     `columns` (1, 2, ... in no particular order: identical rows cannot be told apart). Only rows whose
     values repeat are numbered by a window; the others, nearly all, are 1, found by a hash aggregate
-    (which spills) instead of sorting every row. #}
+    (which spills) instead of sorting every row. The hashed rows are read where they are used (not
+    materialized): the aggregate needs only the hash, and the two joins stream the rows past the few
+    repeated hashes, where a materialized copy held every row, text included, for the whole query. #}
 {% macro number_identical_rows(relation, columns) -%}
     with
 
-    hashed_rows as (
+    hashed_rows as not materialized (
 
         select
             *,

@@ -4,8 +4,10 @@
 -- the truth.
 with
 
-emitted as (
+emitted as not materialized (
 
+    -- read where it is used: a materialized copy held every emitted message for the whole query
+    -- (10,000,000 messages: 25.1-26.3 s, was 33.6-41.6)
     select * from {{ ref('synthetic_messages_emitted') }}
 
 ),
