@@ -49,15 +49,10 @@ keyed as (
     -- is taken over: the hash h is bin h % {{ bin_count }} and value h // {{ bin_count }}, and the key
     -- counts the (bin, value) pairs before it, so the keys are the 2^64 hashes again (a 64-bit
     -- sort, three times cheaper than sorting (bin, value) structs); sorted, each bin's minimum is
-    -- the first key of the bin
+    -- the first key of the bin (macro shingle_sort_keys; report_duplicate_quality uses the same keys)
     select
         text_key,
-        list_sort(list_transform(
-            shingle_hashes,
-            lambda shingle_hash: shingle_hash // {{ bin_count }}
-            + (shingle_hash % {{ bin_count }}) * {{ bin_size }}
-            + least(shingle_hash % {{ bin_count }}, {{ larger_bins }})
-        )) as sorted_keys,
+        list_sort({{ shingle_sort_keys('shingle_hashes', bin_count) }}) as sorted_keys,
     from shingled
 
 ),
