@@ -432,7 +432,7 @@ def define_measured_messages(connection) -> None:
         create temp view measured_messages as
         select
             deduplicated.message_id,
-            md5(deduplicated.message_text_match) as text_key,
+            deduplicated.text_key,
             truth.planted_match_text,
             truth.duplicate_of_message_id,
             truth.duplicate_kind,

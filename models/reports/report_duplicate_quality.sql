@@ -15,10 +15,11 @@
 -- A witness whose planted text is the text deduplication saw takes its shingle set from
 -- int_message_texts_minhashed (as sort keys, one to one with the hashes); the others are hashed here
 -- into the same keys (1,000,000 messages: 55,237 witnesses measured, 39,189 of them read, not hashed).
--- Texts are compared by md5 (planted texts are never null: synthetic_ground_truth tests it). The
--- two wide tables are read where they are used (not materialized): a materialized copy of each
--- held every message's text in memory for the few witnesses that need it (1,000,000 messages:
--- 1.6 against 1.2 GB peak).
+-- Texts are compared by md5: a message's matching text by int_messages_deduplicated's text_key, and a
+-- planted text is the text deduplication saw when its md5 is that key (planted texts are never
+-- null: synthetic_ground_truth tests it). The ground truth is read where it is used (not
+-- materialized): a materialized copy held every planted text in memory for the few witnesses
+-- that need one.
 {%- set shingle_size = var('near_duplicate_shingle_size') %}
 {%- set bin_count = (var('near_duplicate_bands') | int) * (var('near_duplicate_rows_per_band') | int) %}
 {#- the sets compared in 8 parts of 63 bins, as int_message_text_pairs_verified cuts them #}
@@ -58,7 +59,7 @@ measured as (
         deduplicated.message_id,
         deduplicated.created_at,
         deduplicated.duplicate_cluster_id,
-        md5(deduplicated.message_text_match) as text_key,
+        deduplicated.text_key,
         md5_number(truth.planted_match_text) as planted_key,
         truth.duplicate_of_message_id,
         truth.duplicate_kind,
@@ -151,15 +152,14 @@ witness_ids as (
 
 text_witnesses as (
 
+    -- the witness's planted text, and whether it is the text deduplication saw (the same md5)
     select
         witness_ids.text_key,
         truth.planted_match_text,
-        deduplicated.message_text_match,
+        md5(truth.planted_match_text) = witness_ids.text_key as is_planted_text_seen,
     from witness_ids
     inner join truth
         on witness_ids.message_id = truth.message_id
-    inner join deduplicated
-        on witness_ids.message_id = deduplicated.message_id
 
 ),
 
@@ -173,8 +173,8 @@ witnessed_pairs as (
         -- verified by the exact similarity of these very two texts, so it reached the threshold
         coalesce(
             not verified_pairs.is_estimated
-            and witnesses_a.planted_match_text = witnesses_a.message_text_match
-            and witnesses_b.planted_match_text = witnesses_b.message_text_match,
+            and witnesses_a.is_planted_text_seen
+            and witnesses_b.is_planted_text_seen,
             false
         ) as is_measured_upstream,
     from verified_pairs
@@ -194,11 +194,11 @@ to_measure as (
 
 measured_witnesses as (
 
-    -- the witnesses of the pairs to measure, and whether deduplication saw their planted text
+    -- the witnesses of the pairs to measure
     select
         text_key,
         planted_match_text,
-        planted_match_text = message_text_match as is_planted_text_seen,
+        is_planted_text_seen,
     from text_witnesses
     where
         text_key in (select to_measure.text_key_a from to_measure)
