@@ -4,9 +4,9 @@
 -- (int_message_text_clusters). A cluster is the union of both: every message whose text is in a
 -- near-duplicate cluster, plus every exact copy of those texts. The representative is the
 -- earliest message of the cluster, ties broken by the smallest message id.
--- Narrow: the row's keys and its cluster, not the texts and attributes of int_messages_validated
--- (join on raw_row_id for those): writing those 29 columns again cost twice the clustering itself
--- (1,000,000 messages: 6.0 against 2.0 CPU s for the narrow model, docs/benchmarks.md).
+-- Narrow: the row's keys and its cluster, not the texts and attributes (int_messages_redacted and
+-- int_messages_validated, joined on raw_row_id): writing 29 columns again cost twice the clustering
+-- itself (1,000,000 messages: 6.0 against 2.0 CPU s for the narrow model, docs/benchmarks.md).
 with
 
 messages as (

@@ -32,6 +32,12 @@ resolved as (
 
 messages as (
 
+    select * from {{ ref('int_messages_redacted') }}
+
+),
+
+validated as (
+
     select * from {{ ref('int_messages_validated') }}
 
 ),
@@ -52,6 +58,9 @@ kept as (
 
     select
         messages.*,
+        validated.locale_language,
+        validated.jurisdiction,
+        validated.regulation,
         languages.language,
         languages.language_confidence,
         languages.token_count,
@@ -63,6 +72,8 @@ kept as (
     from resolved
     inner join messages
         on resolved.raw_row_id = messages.raw_row_id
+    inner join validated
+        on resolved.raw_row_id = validated.raw_row_id
     inner join languages
         on resolved.raw_row_id = languages.raw_row_id
     inner join labels

@@ -88,8 +88,20 @@ first_valid_rows as (
 
 final as (
 
+    -- narrow: the row's keys, its matching text (what deduplication reads), the locale's facts and
+    -- the verdict; the texts and attributes stay in int_messages_redacted (join on raw_row_id):
+    -- writing its 25 columns again cost more than the rules themselves
     select
-        row_rules.* exclude (row_rule_violation),
+        row_rules.raw_row_id,
+        row_rules.message_source,
+        row_rules.source_format,
+        row_rules.source_file,
+        row_rules.message_id,
+        row_rules.created_at,
+        row_rules.message_text_match,
+        row_rules.locale_language,
+        row_rules.jurisdiction,
+        row_rules.regulation,
         case
             when row_rules.row_rule_violation is not null then row_rules.row_rule_violation
             when row_rules.raw_row_id != first_valid_rows.first_raw_row_id then 'duplicate_message_id'

@@ -420,9 +420,10 @@ def test_each_readable_case_is_read_intact_with_its_outcome(corpus_build, case):
     file_name = Path(read_case.file_name).name
     rows = build.query(
         f"""
-        select message_id, coalesce(rejection_reason, ''), message_text
-        from int_messages_validated
-        where source_file like '%/{file_name}'
+        select validated.message_id, coalesce(validated.rejection_reason, ''), redacted.message_text
+        from int_messages_validated as validated
+        inner join int_messages_redacted as redacted using (raw_row_id)
+        where validated.source_file like '%/{file_name}'
         """
     )
     assert {row[0]: row[1] or None for row in rows} == read_case.expected
