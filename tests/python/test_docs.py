@@ -29,8 +29,11 @@ def undescribed_nodes(manifest: dict, catalog: dict) -> list[str]:
 
 
 def macro_arguments(macro_sql: str) -> list[str]:
-    """The argument names of a `{% macro name(...) %}` or `{% test name(...) %}` header."""
+    """The argument names of a `{% macro name(...) %}` or `{% test name(...) %}` header; a
+    `{% materialization name, adapter=... %}` takes none."""
     header = re.search(r"{%-?\s*(?:macro|test)\s+\w+\((.*?)\)\s*-?%}", macro_sql, re.S)
+    if header is None and re.search(r"{%-?\s*materialization\s", macro_sql):
+        return []
     names = []
     for part in header.group(1).split(","):
         name = part.split("=")[0].strip()
