@@ -1,7 +1,7 @@
 -- One row per raw annotation row, from every source: the files in the landing zone and the generator.
 -- A view: int_annotations_validated, its one reader in the build, unions the sources itself. As a
--- table it held both dbt threads beside synthetic_ground_truth while int_messages_normalized, on
--- the build's longest chain, waited for a thread (docs/benchmarks.md).
+-- table, it and synthetic_ground_truth held both dbt threads while int_messages_normalized, on the
+-- build's longest chain, waited for one (docs/benchmarks.md).
 {{ config(materialized='view') }}
 
 with
